@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Configuration;
+using Strata.Data.Modules;
+using Strata.Data.Sessions;
+
+namespace Strata.Data.Conventions;
+
+/// <summary>
+/// Base of every module's DbContext. It applies Strata's conventions once for all modules (snake_case names,
+/// schema per module on PostgreSQL and table prefix on SQLite, keys, UTC times, soft delete, row versions) and
+/// exposes the scope's tenant as instance members, which SQLite query filters read: a filter must never capture
+/// a service, or the first tenant is frozen into the cached model.
+/// </summary>
+public abstract class StrataDbContext : DbContext
+{
+    /// <summary>Creates the context; options come from the scope's <see cref="DatabaseSession"/> or a design-time factory.</summary>
+    protected StrataDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The module whose tables this context maps.</summary>
+    protected internal abstract IStrataModule OwningModule { get; }
+
+    /// <summary>The session that created this context (null at design time).</summary>
+    internal DatabaseSession? Session { get; set; }
+
+    /// <summary>The provider this context runs on.</summary>
+    public DatabaseProvider Provider => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
+        ? DatabaseProvider.Postgres
+        : DatabaseProvider.Sqlite;
+
+    /// <summary>The signed-in user of the scope (read by query filters).</summary>
+    public Guid? CurrentUserId => Session?.Tenant.UserId;
+
+    /// <summary>The workspace the scope acts in (read by query filters).</summary>
+    public Guid? CurrentWorkspaceId => Session?.Tenant.WorkspaceId;
+
+    /// <summary>Maps this module's entities: apply one <c>IEntityTypeConfiguration</c> per table.</summary>
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    /// <inheritdoc />
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigureModel(modelBuilder);
+        StrataModelConventions.Apply(modelBuilder, Provider, OwningModule);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>A module context bound to its module type, which supplies the schema and table prefix.</summary>
+/// <typeparam name="TModule">The module owning this context.</typeparam>
+public abstract class StrataDbContext<TModule> : StrataDbContext
+    where TModule : IStrataModule, new()
+{
+    private static readonly TModule ModuleInstance = new();
+
+    /// <inheritdoc />
+    protected StrataDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    protected internal override IStrataModule OwningModule => ModuleInstance;
+}

@@ -1,0 +1,252 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Configuration;
+using Strata.Data.Conventions;
+using Strata.Data.Errors;
+using Strata.Data.Sessions;
+
+namespace Strata.Data.Repositories;
+
+/// <summary>
+/// Data access for one table: lookups by public id (one command for any number of ids), counts, filtered lists,
+/// offset and keyset paging over whitelisted sorts, escaped case-insensitive search, and writes including soft
+/// delete and restore. Reads are no-tracking. Module repositories derive from it, stay <c>internal</c>, and declare
+/// their <see cref="Sorts"/> and <see cref="SearchFields"/>.
+/// </summary>
+/// <typeparam name="TEntity">The row type.</typeparam>
+public abstract class Repository<TEntity>
+    where TEntity : StrataEntity
+{
+    private const string LikeEscape = "\\";
+
+    /// <summary>Creates a repository over the scope's module context.</summary>
+    protected Repository(StrataDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Context = context;
+    }
+
+    /// <summary>The module context (shares the scope's connection and transaction).</summary>
+    protected StrataDbContext Context { get; }
+
+    /// <summary>The table, tracked: for loading rows to change.</summary>
+    protected DbSet<TEntity> Set => Context.Set<TEntity>();
+
+    /// <summary>The table for reads: no tracking.</summary>
+    protected IQueryable<TEntity> Query => Set.AsNoTracking();
+
+    /// <summary>Sort fields callers may ask for; by default newest first.</summary>
+    protected virtual SortMap<TEntity> Sorts { get; } = new SortMap<TEntity>("-createdAt").Add("createdAt", row => row.CreatedAt);
+
+    /// <summary>Text columns searched by <c>?search=</c>.</summary>
+    protected virtual IReadOnlyList<Expression<Func<TEntity, string>>> SearchFields => [];
+
+    /// <summary>Resource name used in not-found codes (<c>widget.not_found</c>).</summary>
+    protected virtual string ResourceName => SnakeCase.From(typeof(TEntity).Name);
+
+    private DatabaseSession Session => Context.Session
+        ?? throw new InvalidOperationException("Repositories need a context created by a DatabaseSession.");
+
+    /// <summary>The row with <paramref name="publicId"/>, or null.</summary>
+    public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
+        Query.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken);
+
+    /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
+    public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
+        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+
+    /// <summary>The tracked row with <paramref name="publicId"/> for changing; a <see cref="NotFoundError"/> when there is none.</summary>
+    public async Task<TEntity> GetForUpdateAsync(Guid publicId, CancellationToken cancellationToken = default) =>
+        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+
+    /// <summary>
+    /// The rows with these public ids in one command (<c>= ANY (@ids)</c> on PostgreSQL, <c>IN (…)</c> on SQLite);
+    /// unknown ids are skipped. Order follows <paramref name="publicIds"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<TEntity>> FindManyByPublicIdsAsync(IReadOnlyCollection<Guid> publicIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publicIds);
+        if (publicIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = publicIds.Distinct().ToArray();
+        var rows = await Query.Where(row => ids.Contains(row.PublicId)).ToDictionaryAsync(row => row.PublicId, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+
+    /// <summary>Whether any row matches.</summary>
+    public Task<bool> ExistsAsync(Expression<Func<TEntity, bool>> filter, CancellationToken cancellationToken = default) =>
+        Query.AnyAsync(filter, cancellationToken);
+
+    /// <summary>How many rows match (all when <paramref name="filter"/> is null).</summary>
+    public Task<int> CountAsync(Expression<Func<TEntity, bool>>? filter = null, CancellationToken cancellationToken = default) =>
+        Filtered(filter, search: null).CountAsync(cancellationToken);
+
+    /// <summary>Matching rows in a whitelisted order, at most <paramref name="limit"/> (≤ <see cref="PageRequest.MaxPageSize"/>).</summary>
+    public async Task<IReadOnlyList<TEntity>> ListAsync(
+        Expression<Func<TEntity, bool>>? filter = null, string? sort = null, int limit = PageRequest.MaxPageSize, CancellationToken cancellationToken = default)
+    {
+        CheckSize(limit, "limit");
+        return await Sorts.Resolve(sort).Apply(Filtered(filter, search: null)).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>An offset page with the total count (two commands).</summary>
+    public async Task<OffsetPage<TEntity>> PageAsync(
+        PageRequest request, Expression<Func<TEntity, bool>>? filter = null, string? search = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Page < 1)
+        {
+            throw new ValidationError("paging.invalid_page", "page", "page must be 1 or more.");
+        }
+
+        CheckSize(request.PageSize, "pageSize");
+        var sort = Sorts.Resolve(request.Sort);
+        var query = Filtered(filter, search);
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await sort.Apply(query).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        return new(items, request.Page, request.PageSize, total);
+    }
+
+    /// <summary>
+    /// A keyset page: rows after the cursor's (sort key, public id), so pages stay stable while rows are inserted
+    /// elsewhere, and a page costs the same at any depth.
+    /// </summary>
+    public async Task<KeysetPage<TEntity>> KeysetPageAsync(
+        KeysetRequest request, Expression<Func<TEntity, bool>>? filter = null, string? search = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckSize(request.Limit, "limit");
+        var sort = Sorts.Resolve(request.Sort);
+        var query = Filtered(filter, search);
+        if (request.Cursor is not null)
+        {
+            var cursor = Session.Cursors.Decode(request.Cursor, sort.Spec);
+            query = sort.Key.After(query, cursor.Key, cursor.PublicId, sort.Descending);
+        }
+
+        var rows = await sort.Apply(query).Take(request.Limit + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= request.Limit)
+        {
+            return new(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1];
+        return new(rows, Session.Cursors.Encode(new KeysetCursor(sort.Spec, sort.Key.Capture(last), last.PublicId)));
+    }
+
+    /// <summary>Inserts <paramref name="row"/> and saves it.</summary>
+    public async Task<TEntity> AddAsync(TEntity row, CancellationToken cancellationToken = default)
+    {
+        Set.Add(row);
+        await SaveAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>Saves changes to <paramref name="row"/>; a detached row is written whole, checked against the version it was read with.</summary>
+    public async Task UpdateAsync(TEntity row, CancellationToken cancellationToken = default)
+    {
+        if (Context.Entry(row).State == EntityState.Detached)
+        {
+            Set.Update(row);
+        }
+
+        await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes <paramref name="row"/> for good.</summary>
+    public async Task RemoveAsync(TEntity row, CancellationToken cancellationToken = default)
+    {
+        Set.Remove(row);
+        await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Hides <paramref name="row"/> behind the soft-delete filter.</summary>
+    public Task SoftDeleteAsync(TEntity row, CancellationToken cancellationToken = default)
+    {
+        AsSoftDeletable(row).DeletedAt = Session.Clock.GetUtcNow().UtcDateTime;
+        return UpdateAsync(row, cancellationToken);
+    }
+
+    /// <summary>Brings a soft-deleted row back; a <see cref="NotFoundError"/> when no row has that id.</summary>
+    public async Task<TEntity> RestoreAsync(Guid publicId, CancellationToken cancellationToken = default)
+    {
+        var row = await Set.IgnoreQueryFilters([StrataQueryFilters.SoftDelete])
+            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+        AsSoftDeletable(row).DeletedAt = null;
+        await SaveAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>Saves the context's pending changes; database refusals surface as <see cref="StrataError"/>s.</summary>
+    protected async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not StrataError && DatabaseErrorTranslator.Translate(ex, [Context.Model]) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>The matching rows: <paramref name="filter"/> and, when given, a case-insensitive substring <paramref name="search"/>.</summary>
+    protected IQueryable<TEntity> Filtered(Expression<Func<TEntity, bool>>? filter, string? search)
+    {
+        var query = filter is null ? Query : Query.Where(filter);
+        return string.IsNullOrWhiteSpace(search) ? query : query.Where(SearchPredicate(search.Trim()));
+    }
+
+    private Expression<Func<TEntity, bool>> SearchPredicate(string search)
+    {
+        if (SearchFields.Count == 0)
+        {
+            throw new ValidationError("paging.search_unsupported", "search", "This list cannot be searched.");
+        }
+
+        // Wildcards typed by the user match themselves: escape the escape character first, then % and _.
+        var pattern = new SearchPattern("%" + search.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%");
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var patternValue = Expression.Property(Expression.Constant(pattern), nameof(SearchPattern.Value));
+        var like = Context.Provider == DatabaseProvider.Postgres
+            ? typeof(Microsoft.EntityFrameworkCore.NpgsqlDbFunctionsExtensions).GetMethod(
+                nameof(Microsoft.EntityFrameworkCore.NpgsqlDbFunctionsExtensions.ILike),
+                [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
+            // SQLite's LIKE folds ASCII case; normalized_* columns cover the rest of Unicode.
+            : typeof(DbFunctionsExtensions).GetMethod(
+                nameof(DbFunctionsExtensions.Like),
+                [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        var matches = SearchFields
+            .Select(field => (Expression)Expression.Call(like,
+                Expression.Constant(EF.Functions),
+                new ParameterReplacer(field.Parameters[0], row).Visit(field.Body),
+                patternValue,
+                Expression.Constant(LikeEscape)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<TEntity, bool>>(matches, row);
+    }
+
+    private static void CheckSize(int size, string field)
+    {
+        if (size is < 1 or > PageRequest.MaxPageSize)
+        {
+            throw new ValidationError("paging.invalid_size", field, $"{field} must be between 1 and {PageRequest.MaxPageSize}.");
+        }
+    }
+
+    private static ISoftDeletable AsSoftDeletable(TEntity row) => row as ISoftDeletable
+        ?? throw new InvalidOperationException($"{typeof(TEntity).Name} does not support soft delete; implement ISoftDeletable.");
+
+    private sealed record SearchPattern(string Value);
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Strata.Data.Configuration;
+
+namespace Strata.Data.Sessions;
+
+/// <summary>
+/// Creates connections for both roles with Strata's settings applied: timeouts and PostgreSQL
+/// <c>statement_timeout</c>/<c>lock_timeout</c> in the connection string, and on SQLite WAL, <c>busy_timeout</c>
+/// and <c>foreign_keys</c> every time a connection opens.
+/// </summary>
+public sealed class DatabaseConnectionFactory : IDisposable
+{
+    private readonly StrataDatabaseOptions _options;
+    private readonly Lazy<NpgsqlDataSource> _application;
+    private readonly Lazy<NpgsqlDataSource> _owner;
+    private readonly string _sqliteApplication;
+    private readonly string _sqliteOwner;
+    private readonly string _sqlitePragmas;
+
+    /// <summary>Creates the factory from validated options.</summary>
+    public DatabaseConnectionFactory(IOptions<StrataDatabaseOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _application = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.ApplicationConnectionString)));
+        _owner = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.OwnerConnectionString)));
+        _sqliteApplication = SqliteConnectionString(_options.ApplicationConnectionString);
+        _sqliteOwner = SqliteConnectionString(_options.OwnerConnectionString);
+        _sqlitePragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {_options.SqliteBusyTimeoutMs}; PRAGMA foreign_keys = ON;");
+    }
+
+    /// <summary>The provider connections are made for.</summary>
+    public DatabaseProvider Provider => _options.EffectiveProvider;
+
+    /// <summary>A new, closed connection for <paramref name="role"/>.</summary>
+    public DbConnection Create(DatabaseRole role)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            return (role == DatabaseRole.Owner ? _owner : _application).Value.CreateConnection();
+        }
+
+        var connection = new SqliteConnection(role == DatabaseRole.Owner ? _sqliteOwner : _sqliteApplication);
+        connection.StateChange += ApplySqlitePragmas;
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_application.IsValueCreated)
+        {
+            _application.Value.Dispose();
+        }
+
+        if (_owner.IsValueCreated)
+        {
+            _owner.Value.Dispose();
+        }
+    }
+
+    private void ApplySqlitePragmas(object? sender, StateChangeEventArgs e)
+    {
+        if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection connection)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = _sqlitePragmas;
+        command.ExecuteNonQuery();
+    }
+
+    private string PostgresConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = _options.ConnectTimeoutSeconds,
+            CommandTimeout = _options.CommandTimeoutSeconds,
+        };
+        builder.ApplicationName ??= "strata";
+        var settings = string.Create(CultureInfo.InvariantCulture,
+            $"-c statement_timeout={_options.StatementTimeoutMs} -c lock_timeout={_options.LockTimeoutMs}");
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? settings : $"{builder.Options} {settings}";
+        return builder.ConnectionString;
+    }
+
+    private string SqliteConnectionString(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString)
+        {
+            DefaultTimeout = _options.CommandTimeoutSeconds,
+            ForeignKeys = true,
+        }.ConnectionString;
+}
