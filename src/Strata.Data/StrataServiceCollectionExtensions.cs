@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
+using Strata.Data.Diagnostics;
 using Strata.Data.Events;
 using Strata.Data.Migrations;
 using Strata.Data.Modules;
@@ -49,6 +50,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
+        services.AddSingleton<CommandCountingInterceptor>();
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();

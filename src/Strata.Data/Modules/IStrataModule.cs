@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
+using Strata.Data.Conventions;
 
 namespace Strata.Data.Modules;
 
@@ -43,6 +44,13 @@ public interface IStrataModule
 /// <param name="Sqlite">The SQLite subclass owning the SQLite migrations.</param>
 public sealed record ModuleContexts(Type Base, Type Postgres, Type Sqlite)
 {
+    /// <summary>The contexts of a module, checked at compile time: both provider contexts derive from the base.</summary>
+    public static ModuleContexts Create<TContext, TPostgresContext, TSqliteContext>()
+        where TContext : StrataDbContext
+        where TPostgresContext : TContext
+        where TSqliteContext : TContext =>
+        new(typeof(TContext), typeof(TPostgresContext), typeof(TSqliteContext));
+
     /// <summary>The context type bound to <paramref name="provider"/>'s migrations.</summary>
     public Type For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? Postgres : Sqlite;
 }

@@ -1,21 +1,15 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
-using Strata.Data.Conventions;
 
 namespace Strata.Data.Modules;
 
 /// <summary>
-/// Base class for modules: binds the module to its base context and per-provider subclasses and reads its
-/// repeatable scripts from embedded resources named <c>{ScriptsFolder}Postgres/…sql</c> and <c>{ScriptsFolder}Sqlite/…sql</c>.
+/// Base class for modules: defaults for the optional parts, and repeatable scripts read from embedded resources
+/// named <c>{ScriptsFolder}Postgres/…sql</c> and <c>{ScriptsFolder}Sqlite/…sql</c>. The module class is public while
+/// its contexts stay internal: declare them with <see cref="ModuleContexts.Create{TContext, TPostgresContext, TSqliteContext}"/>.
 /// </summary>
-/// <typeparam name="TContext">The module's base context.</typeparam>
-/// <typeparam name="TPostgresContext">The PostgreSQL subclass.</typeparam>
-/// <typeparam name="TSqliteContext">The SQLite subclass.</typeparam>
-public abstract class StrataModule<TContext, TPostgresContext, TSqliteContext> : IStrataModule
-    where TContext : StrataDbContext
-    where TPostgresContext : TContext
-    where TSqliteContext : TContext
+public abstract class StrataModule : IStrataModule
 {
     /// <inheritdoc />
     public abstract string Name { get; }
@@ -27,7 +21,7 @@ public abstract class StrataModule<TContext, TPostgresContext, TSqliteContext> :
     public virtual string TablePrefix => Name + "_";
 
     /// <inheritdoc />
-    public ModuleContexts Contexts { get; } = new(typeof(TContext), typeof(TPostgresContext), typeof(TSqliteContext));
+    public abstract ModuleContexts Contexts { get; }
 
     /// <inheritdoc />
     public virtual IReadOnlyList<string> DependsOn => [];

@@ -26,6 +26,7 @@ public sealed class DatabaseSession : IAsyncDisposable
     private readonly ModuleRegistry _registry;
     private readonly StrataDatabaseOptions _options;
     private readonly EntityLifecycleInterceptor _lifecycle;
+    private readonly CommandCountingInterceptor _commandCounter;
     private readonly ILogger<DatabaseSession> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Dictionary<Type, StrataDbContext> _contexts = [];
@@ -36,6 +37,7 @@ public sealed class DatabaseSession : IAsyncDisposable
     private int _savepoints;
     private bool _ambient;
     private bool _committing;
+    private int _commandsExecuted;
 
     internal DatabaseSession(
         DatabaseConnectionFactory connections,
@@ -43,6 +45,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         IOptions<StrataDatabaseOptions> options,
         TenantContext tenant,
         EntityLifecycleInterceptor lifecycle,
+        CommandCountingInterceptor commandCounter,
         PagingCursorCodec cursors,
         TimeProvider clock,
         ILogger<DatabaseSession> logger)
@@ -53,6 +56,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         _registry = registry;
         _options = options.Value;
         _lifecycle = lifecycle;
+        _commandCounter = commandCounter;
         _logger = logger;
         Tenant = tenant;
         _retry = BuildRetryPipeline();
@@ -70,11 +74,18 @@ public sealed class DatabaseSession : IAsyncDisposable
     /// <summary>The scope's connection, created on first use; EF opens it per command outside transactions.</summary>
     public DbConnection Connection => _connection ??= _connections.Create(_role);
 
+    /// <summary>How many commands this scope's contexts have sent (EF commands; not Strata's own bookkeeping).</summary>
+    public int CommandsExecuted => _commandsExecuted;
+
+    internal DbTransaction? CurrentTransaction => _transaction;
+
     internal PagingCursorCodec Cursors { get; }
 
     internal TimeProvider Clock { get; }
 
     internal IEnumerable<IModel> Models => _contexts.Values.Select(c => c.Model);
+
+    internal void CountCommand() => Interlocked.Increment(ref _commandsExecuted);
 
     /// <summary>Connects as the owner role instead of the application role (migrations, seeding).</summary>
     /// <exception cref="InvalidOperationException">The connection already exists.</exception>
@@ -102,7 +113,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         }
 
         var module = _registry.ForContext(contextType);
-        var options = StrataContextOptions.Build(Provider, Connection, module, _options.CommandTimeoutSeconds, _lifecycle);
+        var options = StrataContextOptions.Build(Provider, Connection, module, _options.CommandTimeoutSeconds, _lifecycle, _commandCounter);
         var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(Provider), options)!;
         context.Session = this;
         if (_transaction is not null)

@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.Data.Configuration;
+using Strata.Data.Errors;
+using Strata.Data.Sessions;
+using Strata.Data.Tests.Modules.Gadgets.Repositories;
+using Strata.Data.Tests.Modules.Gadgets.Schema;
+using Strata.Data.Tests.Modules.Widgets.Repositories;
+using Strata.Testing;
+
+namespace Strata.Data.Tests.Sessions;
+
+public sealed class DatabaseSessionTests(DataTestDatabases databases)
+{
+    [Theory, BothProviders]
+    public async Task A_committed_unit_is_visible_to_another_scope(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+
+        var widget = await db.Session.InTransactionAsync(_ => db.WidgetAsync());
+
+        Assert.True(await WidgetExistsElsewhereAsync(db, widget.PublicId));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_failing_unit_rolls_back_everything_it_wrote(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        Guid written = default;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Session.InTransactionAsync(async _ =>
+        {
+            written = (await db.WidgetAsync()).PublicId;
+            throw new InvalidOperationException("the business rule said no");
+        }));
+
+        Assert.False(await WidgetExistsElsewhereAsync(db, written));
+    }
+
+    [Theory, BothProviders]
+    public async Task Pending_changes_are_saved_when_the_unit_commits(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var widget = await db.Session.InTransactionAsync(_ => db.WidgetAsync(quantity: 1));
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            var tracked = await db.Get<WidgetRepository>().GetForUpdateAsync(widget.PublicId, token);
+            tracked.Quantity = 42;
+        });
+
+        await using var scope = db.CreateScope();
+        Assert.Equal(42, (await scope.ServiceProvider.GetRequiredService<WidgetRepository>().GetByPublicIdAsync(widget.PublicId)).Quantity);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_nested_unit_joins_the_outer_transaction(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        Guid inner = default;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Session.InTransactionAsync(async token =>
+        {
+            inner = await db.Session.InTransactionAsync(async _ => (await db.WidgetAsync()).PublicId, cancellationToken: token);
+            throw new InvalidOperationException("outer fails after inner succeeded");
+        }));
+
+        Assert.False(await WidgetExistsElsewhereAsync(db, inner));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_failing_savepoint_unit_rolls_back_only_its_part(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        Guid kept = default, discarded = default;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            kept = (await db.WidgetAsync()).PublicId;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.Session.InTransactionAsync(async _ =>
+            {
+                discarded = (await db.WidgetAsync()).PublicId;
+                throw new InvalidOperationException("only this part fails");
+            }, new TransactionOptions { Savepoint = true }, token));
+        });
+
+        Assert.True(await WidgetExistsElsewhereAsync(db, kept));
+        Assert.False(await WidgetExistsElsewhereAsync(db, discarded));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_database_error_inside_a_savepoint_leaves_the_outer_unit_usable(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var name = UniqueNames.Next("Twice");
+        Guid after = default;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            var category = await db.CategoryAsync();
+            await db.WidgetAsync(name, category: category);
+            await Assert.ThrowsAsync<ConflictError>(() => db.Session.InTransactionAsync(
+                _ => db.WidgetAsync(name, category: category), new TransactionOptions { Savepoint = true }, token));
+            after = (await db.WidgetAsync(category: category)).PublicId;
+        });
+
+        Assert.True(await WidgetExistsElsewhereAsync(db, after));
+    }
+
+    [Theory, BothProviders]
+    public async Task One_transaction_spans_the_contexts_of_two_modules(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        Guid widgetId = default, gadgetId = default;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Session.InTransactionAsync(async token =>
+        {
+            widgetId = (await db.WidgetAsync()).PublicId;
+            gadgetId = (await db.Get<GadgetRepository>().AddAsync(new Gadget { Name = "g", WidgetId = widgetId }, token)).PublicId;
+            throw new InvalidOperationException("roll both back");
+        }));
+
+        await using var scope = db.CreateScope();
+        Assert.False(await WidgetExistsElsewhereAsync(db, widgetId));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<GadgetRepository>().FindByPublicIdAsync(gadgetId));
+    }
+
+    [Theory, BothProviders]
+    public async Task Both_module_contexts_share_the_scope_connection(DatabaseProvider provider)
+    {
+        await using var db = await databases.RolledBackAsync(provider);
+
+        var widgets = db.Get<Modules.Widgets.WidgetsDbContext>().Database.GetDbConnection();
+        var gadgets = db.Get<Modules.Gadgets.GadgetsDbContext>().Database.GetDbConnection();
+
+        Assert.Same(widgets, gadgets);
+    }
+
+    [Fact]
+    public async Task A_serialization_failure_retries_the_whole_unit_on_postgres()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.WidgetAsync(UniqueNames.Next("Retried"));
+            if (attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                    "DO $$ BEGIN RAISE EXCEPTION 'forced conflict' USING ERRCODE = '40001'; END $$", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.widgets"));
+    }
+
+    [Fact]
+    public async Task A_deadlock_retries_the_whole_unit_on_postgres()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            if (++attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                    "DO $$ BEGIN RAISE EXCEPTION 'forced deadlock' USING ERRCODE = '40P01'; END $$", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_before_commit_retries_the_whole_unit_on_postgres()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.WidgetAsync(UniqueNames.Next("Survivor"));
+            if (attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.widgets"));
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_the_configured_attempts_with_a_transient_error()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Strata:Database:MaxRetryAttempts"] = "2",
+            ["Strata:Database:RetryBaseDelayMs"] = "1",
+        });
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                "DO $$ BEGIN RAISE EXCEPTION 'always conflicting' USING ERRCODE = '40001'; END $$", token);
+        }));
+
+        Assert.Equal(3, attempts);
+        Assert.Equal("database.transient", error.Code);
+    }
+
+    [Fact]
+    public async Task A_busy_database_file_retries_the_whole_unit_on_sqlite()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Strata:Database:CommandTimeoutSeconds"] = "1",
+            ["Strata:Database:SqliteBusyTimeoutMs"] = "50",
+            ["Strata:Database:MaxRetryAttempts"] = "5",
+            ["Strata:Database:RetryBaseDelayMs"] = "10",
+        });
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
+        await blocker.OpenAsync();
+        var writeLock = (Microsoft.Data.Sqlite.SqliteTransaction)await blocker.BeginTransactionAsync();
+        using var retries = new RetryProbe("Sqlite", onFirstRetry: () => writeLock.Rollback());
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async _ =>
+        {
+            attempts++;
+            await db.WidgetAsync();
+        });
+
+        Assert.True(retries.Count >= 1);
+        Assert.Equal(1, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets_widgets"));
+    }
+
+    [Fact]
+    public async Task The_tenant_is_set_transaction_locally_on_postgres()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var user = Guid.NewGuid();
+        var workspace = Guid.NewGuid();
+        db.Session.Tenant.Set(user, workspace);
+
+        var inside = await db.Session.InTransactionAsync(_ => db.ScalarAsync<string>(
+            "SELECT current_setting('strata.user_id', true) || '/' || current_setting('strata.workspace_id', true)"));
+        var outside = await db.ScalarAsync<string>("SELECT coalesce(current_setting('strata.user_id', true), '')");
+
+        Assert.Equal($"{user}/{workspace}", inside);
+        Assert.Equal(string.Empty, outside);
+    }
+
+    private static async Task<bool> WidgetExistsElsewhereAsync(TestDatabase db, Guid publicId)
+    {
+        await using var scope = db.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<WidgetRepository>().FindByPublicIdAsync(publicId) is not null;
+    }
+}
