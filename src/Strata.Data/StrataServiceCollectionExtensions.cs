@@ -55,7 +55,16 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
         services.AddScoped<TenantContext>();
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<DatabaseSession>(sp));
+        services.AddScoped(sp => new DatabaseSession(
+            sp.GetRequiredService<DatabaseConnectionFactory>(),
+            sp.GetRequiredService<ModuleRegistry>(),
+            sp.GetRequiredService<IOptions<StrataDatabaseOptions>>(),
+            sp.GetRequiredService<TenantContext>(),
+            sp.GetRequiredService<EntityLifecycleInterceptor>(),
+            sp.GetRequiredService<CommandCountingInterceptor>(),
+            sp.GetRequiredService<PagingCursorCodec>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DatabaseSession>>()));
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
 
         foreach (var module in registry.Modules)

@@ -19,11 +19,10 @@ public abstract class StrataTestDatabases : IAsyncDisposable
 {
     private readonly string _runId = $"strata_t{DateTime.UtcNow:MMddHHmmss}_{Environment.ProcessId}";
     private readonly string _sqliteFolder;
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentBag<string> _postgresDatabases = [];
-    private string? _sqliteTemplate;
-    private string? _postgresTemplate;
-    private (ServiceProvider services, string connectionString)? _postgresShared;
+    private readonly Lazy<Task<string>> _sqliteTemplate;
+    private readonly Lazy<Task<string>> _postgresTemplate;
+    private readonly Lazy<Task<(ServiceProvider Services, string ConnectionString)>> _postgresShared;
     private int _sequence;
 
     /// <summary>Creates the fixture.</summary>
@@ -31,6 +30,9 @@ public abstract class StrataTestDatabases : IAsyncDisposable
     {
         _sqliteFolder = Path.Combine(Path.GetTempPath(), _runId);
         Directory.CreateDirectory(_sqliteFolder);
+        _sqliteTemplate = new(BuildSqliteTemplateAsync);
+        _postgresTemplate = new(BuildPostgresTemplateAsync);
+        _postgresShared = new(BuildPostgresSharedAsync);
     }
 
     /// <summary>The modules under test, as the application would register them.</summary>
@@ -42,6 +44,7 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         TestDatabase database;
         if (provider == DatabaseProvider.Postgres)
         {
+            TestEnvironment.RequirePostgres();
             var (services, connectionString) = await PostgresSharedAsync();
             database = new TestDatabase(provider, connectionString, services, ownedServices: null, () => ValueTask.CompletedTask);
         }
@@ -61,8 +64,7 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         if (provider == DatabaseProvider.Postgres)
         {
             var admin = TestEnvironment.RequirePostgres();
-            var template = await PostgresTemplateAsync(admin);
-            await CreatePostgresDatabaseAsync(admin, name, template);
+            await CreatePostgresDatabaseAsync(admin, name, await PostgresTemplateAsync());
             var connectionString = WithDatabase(admin, name);
             var services = BuildServices(provider, connectionString, settings);
             return new TestDatabase(provider, connectionString, services, services, () => DropPostgresDatabaseAsync(admin, name));
@@ -109,9 +111,9 @@ public abstract class StrataTestDatabases : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_postgresShared is { } shared)
+        if (_postgresShared.IsValueCreated && _postgresShared.Value.IsCompletedSuccessfully)
         {
-            await shared.services.DisposeAsync();
+            await (await _postgresShared.Value).Services.DisposeAsync();
         }
 
         if (Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable) is { Length: > 0 } admin)
@@ -128,7 +130,6 @@ public abstract class StrataTestDatabases : IAsyncDisposable
             Directory.Delete(_sqliteFolder, recursive: true);
         }
 
-        _gate.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -150,94 +151,42 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
-    private async Task<string> SqliteTemplateAsync()
+    // Lazy tasks: the template is built once per run, and if building fails every test sees that same failure.
+    private Task<string> SqliteTemplateAsync() => _sqliteTemplate.Value;
+
+    private Task<string> PostgresTemplateAsync() => _postgresTemplate.Value;
+
+    private Task<(ServiceProvider Services, string ConnectionString)> PostgresSharedAsync() => _postgresShared.Value;
+
+    private async Task<string> BuildSqliteTemplateAsync()
     {
-        if (_sqliteTemplate is not null)
-        {
-            return _sqliteTemplate;
-        }
-
-        await _gate.WaitAsync();
-        try
-        {
-            if (_sqliteTemplate is null)
-            {
-                var file = Path.Combine(_sqliteFolder, "template.db");
-                // No pooling: when the migrator's connection closes, SQLite checkpoints the WAL into the file we copy.
-                await using (var services = BuildServices(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", settings: null))
-                {
-                    await services.GetRequiredService<StrataMigrator>().MigrateAsync();
-                }
-
-                _sqliteTemplate = file;
-            }
-
-            return _sqliteTemplate;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var file = Path.Combine(_sqliteFolder, "template.db");
+        // No pooling: when the migrator's connection closes, SQLite checkpoints the WAL into the file we copy.
+        await using var services = BuildServices(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", settings: null);
+        await services.GetRequiredService<StrataMigrator>().MigrateAsync();
+        return file;
     }
 
-    private async Task<string> PostgresTemplateAsync(string admin)
+    private async Task<string> BuildPostgresTemplateAsync()
     {
-        if (_postgresTemplate is not null)
-        {
-            return _postgresTemplate;
-        }
-
-        await _gate.WaitAsync();
-        try
-        {
-            if (_postgresTemplate is null)
-            {
-                var template = $"{_runId}_template";
-                await CreatePostgresDatabaseAsync(admin, template, template: null);
-                await using (var services = BuildServices(DatabaseProvider.Postgres, WithDatabase(admin, template), settings: null))
-                {
-                    await services.GetRequiredService<StrataMigrator>().MigrateAsync();
-                }
-
-                // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
-                NpgsqlConnection.ClearAllPools();
-                _postgresTemplate = template;
-            }
-
-            return _postgresTemplate;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<(ServiceProvider services, string connectionString)> PostgresSharedAsync()
-    {
-        if (_postgresShared is { } existing)
-        {
-            return existing;
-        }
-
         var admin = TestEnvironment.RequirePostgres();
-        var template = await PostgresTemplateAsync(admin);
-        await _gate.WaitAsync();
-        try
+        var template = $"{_runId}_template";
+        await CreatePostgresDatabaseAsync(admin, template, template: null);
+        await using (var services = BuildServices(DatabaseProvider.Postgres, WithDatabase(admin, template), settings: null))
         {
-            if (_postgresShared is null)
-            {
-                var name = $"{_runId}_shared";
-                await CreatePostgresDatabaseAsync(admin, name, template);
-                var connectionString = WithDatabase(admin, name);
-                _postgresShared = (BuildServices(DatabaseProvider.Postgres, connectionString, settings: null), connectionString);
-            }
+            await services.GetRequiredService<StrataMigrator>().MigrateAsync();
+        }
 
-            return _postgresShared.Value;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return template;
+    }
+
+    private async Task<(ServiceProvider Services, string ConnectionString)> BuildPostgresSharedAsync()
+    {
+        var admin = TestEnvironment.RequirePostgres();
+        var name = $"{_runId}_shared";
+        await CreatePostgresDatabaseAsync(admin, name, await PostgresTemplateAsync());
+        var connectionString = WithDatabase(admin, name);
+        return (BuildServices(DatabaseProvider.Postgres, connectionString, settings: null), connectionString);
     }
 
     private async Task CreatePostgresDatabaseAsync(string admin, string name, string? template)

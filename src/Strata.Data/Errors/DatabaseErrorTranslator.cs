@@ -30,6 +30,7 @@ public static class DatabaseErrorTranslator
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintCheck = 275;
     private const int SqliteConstraintForeignKey = 787;
+    private const int SqliteConstraintTrigger = 1811; // ON DELETE RESTRICT reports through this code
     private const int SqliteConstraintNotNull = 1299;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
@@ -40,7 +41,7 @@ public static class DatabaseErrorTranslator
     /// </summary>
     public static bool IsTransient(Exception exception) => Unwrap(exception) switch
     {
-        PostgresException pg => pg.SqlState is SerializationFailure or DeadlockDetected,
+        PostgresException pg => pg.SqlState is SerializationFailure or DeadlockDetected || IsConnectionLoss(pg.SqlState),
         NpgsqlException npgsql => npgsql.IsTransient,
         SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
         _ => false,
@@ -87,7 +88,7 @@ public static class DatabaseErrorTranslator
         QueryCanceled => new DatabaseUnavailableError("database.timeout", "The database did not answer in time.", original),
         InsufficientPrivilege => new ForbiddenError("database.insufficient_privilege",
             "The database refused access to the requested rows.", original),
-        _ when pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300" =>
+        _ when IsConnectionLoss(pg.SqlState) || pg.SqlState == "53300" =>
             new DatabaseUnavailableError("database.unavailable", "The database could not be reached.", original),
         _ => new DatabaseError(pg.SqlState, original),
     };
@@ -100,7 +101,7 @@ public static class DatabaseErrorTranslator
             return sqlite.SqliteExtendedErrorCode switch
             {
                 SqliteConstraintUnique or SqliteConstraintPrimaryKey => Unique(FieldOfColumns(subject), original),
-                SqliteConstraintForeignKey => new ConflictError("database.foreign_key_violation",
+                SqliteConstraintForeignKey or SqliteConstraintTrigger when sqlite.Message.Contains("FOREIGN KEY", StringComparison.Ordinal) => new ConflictError("database.foreign_key_violation",
                     "The operation refers to a row that does not exist or is still referenced.", innerException: original),
                 SqliteConstraintNotNull => Required(FieldOfColumns(subject), original),
                 SqliteConstraintCheck => Check(subject, original),
@@ -116,6 +117,10 @@ public static class DatabaseErrorTranslator
             _ => new DatabaseError($"SQLITE_{sqlite.SqliteExtendedErrorCode}", original),
         };
     }
+
+    // Class 08 (connection exception) and the server ending the session (admin shutdown, crash, not yet accepting).
+    private static bool IsConnectionLoss(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState is "57P01" or "57P02" or "57P03";
 
     private static ConflictError Unique(string field, Exception original) =>
         new("database.unique_violation", $"Another record already has this {field}.", field, original);

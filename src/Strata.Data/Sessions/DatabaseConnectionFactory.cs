@@ -29,8 +29,9 @@ public sealed class DatabaseConnectionFactory : IDisposable
         _options = options.Value;
         _application = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.ApplicationConnectionString)));
         _owner = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.OwnerConnectionString)));
-        _sqliteApplication = SqliteConnectionString(_options.ApplicationConnectionString);
-        _sqliteOwner = SqliteConnectionString(_options.OwnerConnectionString);
+        var sqlite = _options.EffectiveProvider == DatabaseProvider.Sqlite;
+        _sqliteApplication = sqlite ? SqliteConnectionString(_options.ApplicationConnectionString) : string.Empty;
+        _sqliteOwner = sqlite ? SqliteConnectionString(_options.OwnerConnectionString) : string.Empty;
         _sqlitePragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {_options.SqliteBusyTimeoutMs}; PRAGMA foreign_keys = ON;");
     }

@@ -43,6 +43,7 @@ public sealed class ErrorTranslationTests(DataTestDatabases databases)
         await using var db = await databases.RolledBackAsync(provider);
         var category = await db.CategoryAsync();
         await db.WidgetAsync(category: category);
+        db.Get<WidgetsDbContext>().ChangeTracker.Clear();
 
         var error = await Assert.ThrowsAsync<ConflictError>(() => db.Session.InTransactionAsync(
             token => db.Get<WidgetCategoryRepository>().RemoveAsync(category, token)));

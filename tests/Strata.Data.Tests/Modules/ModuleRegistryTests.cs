@@ -13,7 +13,7 @@ public sealed class ModuleRegistryTests
     {
         var registry = new ModuleRegistry([Module("orders", "customers", "catalog"), Module("catalog", "auth"), Module("customers", "auth"), Module("auth")]);
 
-        Assert.Equal(["auth", "catalog", "customers", "orders"], registry.Modules.Select(m => m.Name));
+        Assert.Equal(["auth", "customers", "catalog", "orders"], registry.Modules.Select(m => m.Name));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ModuleRegistryTests
     [Fact]
     public void Two_modules_sharing_a_schema_are_refused_naming_both()
     {
-        var error = Assert.Throws<ModuleRegistrationException>(() => new ModuleRegistry([Module("a", schema: "shared"), Module("b", schema: "shared")]));
+        var error = Assert.Throws<ModuleRegistrationException>(() => new ModuleRegistry([ModuleWithSchema("a", "shared"), ModuleWithSchema("b", "shared")]));
 
         Assert.Contains("'a'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'b'", error.Message, StringComparison.Ordinal);
@@ -81,9 +81,9 @@ public sealed class ModuleRegistryTests
     private static readonly Type[] ContextStandIns = [typeof(int), typeof(long), typeof(short), typeof(byte), typeof(char), typeof(bool), typeof(float), typeof(double)];
     private static int _nextStandIn;
 
-    private static FakeModule Module(string name, params string[] dependsOn) => Module(name, schema: name, dependsOn);
+    private static FakeModule Module(string name, params string[] dependsOn) => ModuleWithSchema(name, name, dependsOn);
 
-    private static FakeModule Module(string name, string schema, params string[] dependsOn)
+    private static FakeModule ModuleWithSchema(string name, string schema, params string[] dependsOn)
     {
         // Each fake needs its own context type; the registry refuses two modules sharing one.
         var type = ContextStandIns[Interlocked.Increment(ref _nextStandIn) % ContextStandIns.Length];
