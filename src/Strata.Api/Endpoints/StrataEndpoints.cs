@@ -1,0 +1,11 @@
+namespace Strata.Api.Endpoints;
+
+/// <summary>Maps every route of the API: one <c>Map…Endpoints()</c> call per module.</summary>
+internal static class StrataEndpoints
+{
+    public static WebApplication MapStrataEndpoints(this WebApplication app)
+    {
+        app.MapOperationsEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Strata.Data.Errors;
+
+namespace Strata.Api.Errors;
+
+/// <summary>
+/// The one mapping from errors to RFC 9457 problem details: every problem carries a stable <c>code</c> and the
+/// <c>traceId</c>; <see cref="StrataError"/>s keep their status and code, validation errors list <c>errors</c>,
+/// and provider exceptions are translated first, so no route ever builds error JSON of its own.
+/// </summary>
+internal static class StrataProblemDetails
+{
+    public static IServiceCollection AddStrataProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("code", DefaultCode(context.ProblemDetails.Status));
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<StrataExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The problem details for <paramref name="error"/>.</summary>
+    public static ProblemDetails ToProblemDetails(StrataError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var problem = error is ValidationError validation
+            ? new ValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+            : new ProblemDetails();
+        problem.Status = error.Status;
+        problem.Title = error.Title;
+        problem.Detail = error is DatabaseError ? null : error.Message;
+        problem.Type = $"https://httpstatuses.io/{error.Status}";
+        problem.Extensions["code"] = error.Code;
+        if (error is ConflictError { Field: { } field })
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return problem;
+    }
+
+    // Framework-produced problems (404 for an unknown route, 405, 415 …) get a code from their status.
+    private static string DefaultCode(int? status) => status switch
+    {
+        400 => "request.invalid",
+        401 => "auth.unauthorized",
+        403 => "auth.forbidden",
+        404 => "request.not_found",
+        405 => "request.method_not_allowed",
+        413 => "request.too_large",
+        415 => "request.unsupported_media_type",
+        _ => "server.error",
+    };
+}
+
+/// <summary>Turns thrown <see cref="StrataError"/>s (and translatable database exceptions) into problem details.</summary>
+internal sealed class StrataExceptionHandler(IProblemDetailsService problems, ILogger<StrataExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var error = DatabaseErrorTranslator.Translate(exception);
+        if (error is null)
+        {
+            return false;
+        }
+
+        if (error.Status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Code}.", error.Code);
+        }
+
+        httpContext.Response.StatusCode = error.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = StrataProblemDetails.ToProblemDetails(error),
+            Exception = exception,
+        });
+    }
+}
