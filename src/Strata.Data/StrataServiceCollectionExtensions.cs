@@ -50,7 +50,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
-        services.AddSingleton<CommandCountingInterceptor>();
+        services.AddSingleton<CommandDiagnosticsInterceptor>();
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
@@ -61,7 +61,7 @@ public static class StrataServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StrataDatabaseOptions>>(),
             sp.GetRequiredService<TenantContext>(),
             sp.GetRequiredService<EntityLifecycleInterceptor>(),
-            sp.GetRequiredService<CommandCountingInterceptor>(),
+            sp.GetRequiredService<CommandDiagnosticsInterceptor>(),
             sp.GetRequiredService<PagingCursorCodec>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DatabaseSession>>()));

@@ -58,7 +58,8 @@ public abstract class StrataTestDatabases : IAsyncDisposable
     }
 
     /// <summary>A private, migrated database that commits for real; <paramref name="settings"/> override configuration keys.</summary>
-    public async Task<TestDatabase> FreshAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public async Task<TestDatabase> FreshAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var name = $"{_runId}_{Interlocked.Increment(ref _sequence)}";
         if (provider == DatabaseProvider.Postgres)
@@ -66,14 +67,14 @@ public abstract class StrataTestDatabases : IAsyncDisposable
             var admin = TestEnvironment.RequirePostgres();
             await CreatePostgresDatabaseAsync(admin, name, await PostgresTemplateAsync());
             var connectionString = WithDatabase(admin, name);
-            var services = BuildServices(provider, connectionString, settings);
-            return new TestDatabase(provider, connectionString, services, services, () => DropPostgresDatabaseAsync(admin, name));
+            var postgresServices = BuildServices(provider, connectionString, settings, services);
+            return new TestDatabase(provider, connectionString, postgresServices, postgresServices, () => DropPostgresDatabaseAsync(admin, name));
         }
 
         var file = Path.Combine(_sqliteFolder, name + ".db");
         File.Copy(await SqliteTemplateAsync(), file);
         var sqlite = $"Data Source={file}";
-        var sqliteServices = BuildServices(provider, sqlite, settings);
+        var sqliteServices = BuildServices(provider, sqlite, settings, services);
         return new TestDatabase(provider, sqlite, sqliteServices, sqliteServices, () =>
         {
             using (var connection = new SqliteConnection(sqlite))
@@ -133,7 +134,8 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    private ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings)
+    private ServiceProvider BuildServices(
+        DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -148,6 +150,7 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddStrata(configuration, AddModules);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

@@ -26,7 +26,7 @@ public sealed class DatabaseSession : IAsyncDisposable
     private readonly ModuleRegistry _registry;
     private readonly StrataDatabaseOptions _options;
     private readonly EntityLifecycleInterceptor _lifecycle;
-    private readonly CommandCountingInterceptor _commandCounter;
+    private readonly CommandDiagnosticsInterceptor _commandDiagnostics;
     private readonly ILogger<DatabaseSession> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Dictionary<Type, StrataDbContext> _contexts = [];
@@ -45,7 +45,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         IOptions<StrataDatabaseOptions> options,
         TenantContext tenant,
         EntityLifecycleInterceptor lifecycle,
-        CommandCountingInterceptor commandCounter,
+        CommandDiagnosticsInterceptor commandDiagnostics,
         PagingCursorCodec cursors,
         TimeProvider clock,
         ILogger<DatabaseSession> logger)
@@ -56,7 +56,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         _registry = registry;
         _options = options.Value;
         _lifecycle = lifecycle;
-        _commandCounter = commandCounter;
+        _commandDiagnostics = commandDiagnostics;
         _logger = logger;
         Tenant = tenant;
         _retry = BuildRetryPipeline();
@@ -113,7 +113,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         }
 
         var module = _registry.ForContext(contextType);
-        var options = StrataContextOptions.Build(Provider, Connection, module, _options.CommandTimeoutSeconds, _lifecycle, _commandCounter);
+        var options = StrataContextOptions.Build(Provider, Connection, module, _options.CommandTimeoutSeconds, _lifecycle, _commandDiagnostics);
         var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(Provider), options)!;
         context.Session = this;
         if (_transaction is not null)

@@ -217,27 +217,4 @@ public sealed class ConventionTests(DataTestDatabases databases)
             return await context.Gadgets.OrderBy(g => g.Name).Select(g => g.Name).ToArrayAsync();
         }
     }
-
-    [Fact]
-    public async Task Sqlite_connections_use_wal_busy_timeout_and_foreign_keys()
-    {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Strata:Database:SqliteBusyTimeoutMs"] = "1234" });
-
-        Assert.Equal("wal", await db.ScalarAsync<string>("PRAGMA journal_mode"));
-        Assert.Equal(1234, await db.ScalarAsync<long>("PRAGMA busy_timeout"));
-        Assert.Equal(1, await db.ScalarAsync<long>("PRAGMA foreign_keys"));
-    }
-
-    [Fact]
-    public async Task Postgres_connections_carry_statement_and_lock_timeouts()
-    {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
-        {
-            ["Strata:Database:StatementTimeoutMs"] = "4000",
-            ["Strata:Database:LockTimeoutMs"] = "1500",
-        });
-
-        Assert.Equal("4s", await db.ScalarAsync<string>("SHOW statement_timeout"));
-        Assert.Equal("1500ms", await db.ScalarAsync<string>("SHOW lock_timeout"));
-    }
 }

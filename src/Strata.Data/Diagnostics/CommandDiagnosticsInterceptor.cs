@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Strata.Data.Configuration;
+using Strata.Data.Conventions;
+
+namespace Strata.Data.Diagnostics;
+
+/// <summary>
+/// Watches every command EF sends: counts them per scope (<see cref="Sessions.DatabaseSession.CommandsExecuted"/>, so
+/// tests can state "one command for any number of ids") and warns about commands slower than
+/// <c>Strata:Database:SlowQueryThresholdMs</c> with the SQL text and parameter names — never parameter values.
+/// </summary>
+internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptions> options, ILogger<CommandDiagnosticsInterceptor> logger)
+    : DbCommandInterceptor
+{
+    private readonly TimeSpan _slowThreshold = TimeSpan.FromMilliseconds(options.Value.SlowQueryThresholdMs);
+
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    {
+        if (eventData.Context is StrataDbContext { Session: { } session })
+        {
+            session.CountCommand();
+        }
+
+        return result;
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        WarnIfSlow(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        WarnIfSlow(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        WarnIfSlow(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        WarnIfSlow(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        WarnIfSlow(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        WarnIfSlow(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private void WarnIfSlow(DbCommand command, CommandExecutedEventData eventData)
+    {
+        if (eventData.Duration < _slowThreshold)
+        {
+            return;
+        }
+
+        var parameterNames = string.Join(", ", command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
+        logger.LogWarning("Slow database command ({ElapsedMs} ms, threshold {ThresholdMs} ms) in {Context}: {Sql} [parameters: {ParameterNames}]",
+            (long)eventData.Duration.TotalMilliseconds, (long)_slowThreshold.TotalMilliseconds, eventData.Context?.GetType().Name,
+            command.CommandText, parameterNames);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Strata.Data.Configuration;
+using Strata.Data.Tests.Modules.Widgets;
+using Strata.Testing;
+
+namespace Strata.Data.Tests.Diagnostics;
+
+public sealed class SlowCommandLogTests(DataTestDatabases databases)
+{
+    private const int RowsToCount = 400_000;
+
+    [Theory, BothProviders]
+    public async Task A_command_above_the_threshold_is_logged_with_its_sql_but_not_its_values(DatabaseProvider provider)
+    {
+        var logs = new CapturedLogs();
+        await using var db = await databases.FreshAsync(provider,
+            new Dictionary<string, string?> { ["Strata:Database:SlowQueryThresholdMs"] = "1" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        await db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync(
+            $"WITH RECURSIVE counter(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM counter WHERE x < {RowsToCount}) SELECT count(*) FROM counter");
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("WITH RECURSIVE", StringComparison.Ordinal));
+        Assert.Contains("Slow database command", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("p0", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(RowsToCount.ToString(System.Globalization.CultureInfo.InvariantCulture), warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_command_below_the_threshold_is_not_logged(DatabaseProvider provider)
+    {
+        var logs = new CapturedLogs();
+        await using var db = await databases.FreshAsync(provider,
+            new Dictionary<string, string?> { ["Strata:Database:SlowQueryThresholdMs"] = "60000" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        await db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync($"SELECT {1}");
+
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("Slow database command", StringComparison.Ordinal));
+    }
+}

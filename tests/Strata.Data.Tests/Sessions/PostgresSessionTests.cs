@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Configuration;
+using Strata.Data.Errors;
+using Strata.Testing;
+
+namespace Strata.Data.Tests.Sessions;
+
+/// <summary>Session behaviour only PostgreSQL can show: server-raised transient failures and transaction-local tenant settings.</summary>
+public sealed class PostgresSessionTests(DataTestDatabases databases)
+{
+    [Fact]
+    public async Task A_serialization_failure_retries_the_whole_unit()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.WidgetAsync(UniqueNames.Next("Retried"));
+            if (attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                    "DO $$ BEGIN RAISE EXCEPTION 'forced conflict' USING ERRCODE = '40001'; END $$", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.widgets"));
+    }
+
+    [Fact]
+    public async Task A_deadlock_retries_the_whole_unit()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            if (++attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                    "DO $$ BEGIN RAISE EXCEPTION 'forced deadlock' USING ERRCODE = '40P01'; END $$", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_before_commit_retries_the_whole_unit()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.WidgetAsync(UniqueNames.Next("Survivor"));
+            if (attempts == 1)
+            {
+                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())", token);
+            }
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.widgets"));
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_the_configured_attempts_with_a_transient_error()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Strata:Database:MaxRetryAttempts"] = "2",
+            ["Strata:Database:RetryBaseDelayMs"] = "1",
+        });
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Session.InTransactionAsync(async token =>
+        {
+            attempts++;
+            await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                "DO $$ BEGIN RAISE EXCEPTION 'always conflicting' USING ERRCODE = '40001'; END $$", token);
+        }));
+
+        Assert.Equal(3, attempts);
+        Assert.Equal("database.transient", error.Code);
+    }
+
+    [Fact]
+    public async Task The_tenant_is_set_transaction_locally()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var user = Guid.NewGuid();
+        var workspace = Guid.NewGuid();
+        db.Session.Tenant.Set(user, workspace);
+
+        var inside = await db.Session.InTransactionAsync(_ => db.ScalarAsync<string>(
+            "SELECT current_setting('strata.user_id', true) || '/' || current_setting('strata.workspace_id', true)"));
+        var outside = await db.ScalarAsync<string>("SELECT coalesce(current_setting('strata.user_id', true), '')");
+
+        Assert.Equal($"{user}/{workspace}", inside);
+        Assert.Equal(string.Empty, outside);
+    }
+}

@@ -1,0 +1,35 @@
+using Strata.Data.Configuration;
+using Strata.Testing;
+
+namespace Strata.Data.Tests.Sessions;
+
+/// <summary>Session behaviour only SQLite can show: a writer waiting on the database file lock.</summary>
+public sealed class SqliteSessionTests(DataTestDatabases databases)
+{
+    [Fact]
+    public async Task A_busy_database_file_retries_the_whole_unit()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Strata:Database:CommandTimeoutSeconds"] = "1",
+            ["Strata:Database:SqliteBusyTimeoutMs"] = "50",
+            ["Strata:Database:MaxRetryAttempts"] = "5",
+            ["Strata:Database:RetryBaseDelayMs"] = "10",
+        });
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
+        await blocker.OpenAsync();
+        var writeLock = (Microsoft.Data.Sqlite.SqliteTransaction)await blocker.BeginTransactionAsync();
+        using var retries = new RetryProbe("Sqlite", onFirstRetry: () => writeLock.Rollback());
+        var attempts = 0;
+
+        await db.Session.InTransactionAsync(async _ =>
+        {
+            attempts++;
+            await db.WidgetAsync();
+        });
+
+        Assert.True(retries.Count >= 1);
+        Assert.Equal(1, attempts);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets_widgets"));
+    }
+}
