@@ -51,6 +51,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
         services.AddSingleton<CommandDiagnosticsInterceptor>();
+        services.AddSingleton<StrataContextOptions>();
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
@@ -60,8 +61,7 @@ public static class StrataServiceCollectionExtensions
             sp.GetRequiredService<ModuleRegistry>(),
             sp.GetRequiredService<IOptions<StrataDatabaseOptions>>(),
             sp.GetRequiredService<TenantContext>(),
-            sp.GetRequiredService<EntityLifecycleInterceptor>(),
-            sp.GetRequiredService<CommandDiagnosticsInterceptor>(),
+            sp.GetRequiredService<StrataContextOptions>(),
             sp.GetRequiredService<PagingCursorCodec>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DatabaseSession>>()));

@@ -24,7 +24,7 @@ public abstract class StrataDesignTimeFactory<TModule, TContext> : IDesignTimeDb
         var connectionString = Environment.GetEnvironmentVariable("STRATA_DESIGN_CONNECTION")
             ?? (provider == DatabaseProvider.Postgres ? "Host=localhost;Database=strata_design" : "Data Source=strata-design.db");
         var builder = new DbContextOptionsBuilder();
-        StrataContextOptions.Configure(builder, provider, module, 30, connection: null, connectionString);
+        StrataContextOptions.Configure(builder, provider, module, 30, connectionString);
         return (TContext)Activator.CreateInstance(typeof(TContext), builder.Options)!;
     }
 }

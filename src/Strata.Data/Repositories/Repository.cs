@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
@@ -18,6 +20,10 @@ public abstract class Repository<TEntity>
     where TEntity : StrataEntity
 {
     private const string LikeEscape = "\\";
+
+    // The hottest lookup, compiled once per row type and model: a compiled query is bound to the model it was
+    // compiled against, and each provider has its own context type (a process normally runs one; tests run both).
+    private static readonly ConditionalWeakTable<IModel, Func<StrataDbContext, Guid, CancellationToken, Task<TEntity?>>> FindByPublicIdQueries = new();
 
     /// <summary>Creates a repository over the scope's module context.</summary>
     protected Repository(StrataDbContext context)
@@ -49,7 +55,7 @@ public abstract class Repository<TEntity>
 
     /// <summary>The row with <paramref name="publicId"/>, or null.</summary>
     public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        Query.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken);
+        FindByPublicIdQueries.GetValue(Context.Model, _ => CompileFindByPublicId())(Context, publicId, cancellationToken);
 
     /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
@@ -231,6 +237,10 @@ public abstract class Repository<TEntity>
             .Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<TEntity, bool>>(matches, row);
     }
+
+    private static Func<StrataDbContext, Guid, CancellationToken, Task<TEntity?>> CompileFindByPublicId() =>
+        EF.CompileAsyncQuery((StrataDbContext context, Guid publicId, CancellationToken cancellationToken) =>
+            context.Set<TEntity>().AsNoTracking().FirstOrDefault(row => row.PublicId == publicId));
 
     private static void CheckSize(int size, string field)
     {

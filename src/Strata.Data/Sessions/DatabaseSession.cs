@@ -25,8 +25,7 @@ public sealed class DatabaseSession : IAsyncDisposable
     private readonly DatabaseConnectionFactory _connections;
     private readonly ModuleRegistry _registry;
     private readonly StrataDatabaseOptions _options;
-    private readonly EntityLifecycleInterceptor _lifecycle;
-    private readonly CommandDiagnosticsInterceptor _commandDiagnostics;
+    private readonly StrataContextOptions _contextOptions;
     private readonly ILogger<DatabaseSession> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Dictionary<Type, StrataDbContext> _contexts = [];
@@ -44,8 +43,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         ModuleRegistry registry,
         IOptions<StrataDatabaseOptions> options,
         TenantContext tenant,
-        EntityLifecycleInterceptor lifecycle,
-        CommandDiagnosticsInterceptor commandDiagnostics,
+        StrataContextOptions contextOptions,
         PagingCursorCodec cursors,
         TimeProvider clock,
         ILogger<DatabaseSession> logger)
@@ -55,8 +53,7 @@ public sealed class DatabaseSession : IAsyncDisposable
         _connections = connections;
         _registry = registry;
         _options = options.Value;
-        _lifecycle = lifecycle;
-        _commandDiagnostics = commandDiagnostics;
+        _contextOptions = contextOptions;
         _logger = logger;
         Tenant = tenant;
         _retry = BuildRetryPipeline();
@@ -113,8 +110,8 @@ public sealed class DatabaseSession : IAsyncDisposable
         }
 
         var module = _registry.ForContext(contextType);
-        var options = StrataContextOptions.Build(Provider, Connection, module, _options.CommandTimeoutSeconds, _lifecycle, _commandDiagnostics);
-        var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(Provider), options)!;
+        var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(Provider), _contextOptions.For(module, Provider))!;
+        context.Database.SetDbConnection(Connection, contextOwnsConnection: false);
         context.Session = this;
         if (_transaction is not null)
         {
