@@ -42,6 +42,14 @@ public sealed class StrataDatabaseOptionsTests
     }
 
     [Fact]
+    public void An_unknown_provider_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Resolve(new() { ["Strata:Database:Provider"] = "Oracle" }));
+
+        Assert.Contains("Strata:Database:Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_is_refused_naming_the_setting()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Strata:Database:Provider"] = "Postgres" }));

@@ -16,13 +16,45 @@ namespace Strata.Data.Tests.Conventions;
 public sealed class ConventionTests(DataTestDatabases databases)
 {
     [Theory, BothProviders]
-    public async Task Tables_live_in_the_module_schema_or_prefix_with_snake_case_columns(DatabaseProvider provider)
+    public async Task Tables_live_in_the_module_schema_or_under_the_module_prefix(DatabaseProvider provider)
     {
         await using var db = await databases.RolledBackAsync(provider);
 
-        var count = await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("widgets", "widgets")} WHERE normalized_name = 'X' AND category_id = 0 AND deleted_at IS NULL AND public_id IS NOT NULL AND created_at IS NOT NULL");
+        var tables = await db.ScalarAsync<string>(provider == DatabaseProvider.Postgres
+            ? "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY table_schema, table_name) FROM information_schema.tables WHERE table_schema IN ('widgets', 'gadgets')"
+            : "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%gets%' ORDER BY name)");
 
-        Assert.Equal(0, count);
+        Assert.Equal(provider == DatabaseProvider.Postgres
+            ? "gadgets.__migrations,gadgets.gadgets,widgets.__migrations,widgets.categories,widgets.widgets"
+            : "gadgets__migrations,gadgets_gadgets,widgets__migrations,widgets_categories,widgets_widgets", tables);
+    }
+
+    [Theory, BothProviders]
+    public async Task Columns_are_snake_case(DatabaseProvider provider)
+    {
+        await using var db = await databases.RolledBackAsync(provider);
+
+        var columns = await db.ScalarAsync<string>(provider == DatabaseProvider.Postgres
+            ? "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_schema = 'widgets' AND table_name = 'widgets'"
+            : "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('widgets_widgets') ORDER BY name)");
+
+        Assert.Equal(provider == DatabaseProvider.Postgres
+            ? "category_id,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at"
+            : "category_id,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at,version", columns);
+    }
+
+    [Theory, BothProviders]
+    public async Task Keys_and_indexes_carry_snake_case_names(DatabaseProvider provider)
+    {
+        await using var db = await databases.RolledBackAsync(provider);
+
+        var indexes = await db.ScalarAsync<string>(provider == DatabaseProvider.Postgres
+            ? "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'widgets' AND tablename = 'widgets'"
+            : "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'widgets_widgets' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+
+        Assert.Equal(provider == DatabaseProvider.Postgres
+            ? "ix_widgets_category_id,ix_widgets_created_at,pk_widgets,ux_widgets_normalized_name,ux_widgets_public_id"
+            : "ix_widgets_widgets_category_id,ix_widgets_widgets_created_at,ux_widgets_widgets_normalized_name,ux_widgets_widgets_public_id", indexes);
     }
 
     [Theory, BothProviders]

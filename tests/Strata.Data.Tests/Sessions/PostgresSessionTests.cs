@@ -103,4 +103,17 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
         Assert.Equal($"{user}/{workspace}", inside);
         Assert.Equal(string.Empty, outside);
     }
+
+    [Fact]
+    public async Task An_insufficient_privilege_refusal_is_forbidden()
+    {
+        await using var db = await databases.RolledBackAsync(DatabaseProvider.Postgres);
+
+        var error = await Assert.ThrowsAsync<ForbiddenError>(() => db.Session.InTransactionAsync(token =>
+            db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                "DO $$ BEGIN RAISE EXCEPTION 'row-level security refused the row' USING ERRCODE = '42501'; END $$", token)));
+
+        Assert.Equal("database.insufficient_privilege", error.Code);
+        Assert.Equal(403, error.Status);
+    }
 }
