@@ -1,5 +1,5 @@
-using Strata.Data.Tests.Modules.Gadgets;
-using Strata.Data.Tests.Modules.Widgets;
+using Strata.TestModules.Gadgets;
+using Strata.TestModules.Widgets;
 using Strata.Testing;
 
 [assembly: AssemblyFixture(typeof(Strata.Data.Tests.DataTestDatabases))]

@@ -1,5 +1,5 @@
-using Strata.Data.Tests.Modules.Widgets.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Schema;
+using Strata.TestModules.Widgets.Repositories;
+using Strata.TestModules.Widgets.Schema;
 using Strata.Testing;
 
 namespace Strata.Data.Tests;

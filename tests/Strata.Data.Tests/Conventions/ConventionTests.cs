@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
-using Strata.Data.Tests.Modules.Gadgets;
-using Strata.Data.Tests.Modules.Gadgets.Repositories;
-using Strata.Data.Tests.Modules.Gadgets.Schema;
-using Strata.Data.Tests.Modules.Widgets;
-using Strata.Data.Tests.Modules.Widgets.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Schema;
+using Strata.TestModules.Gadgets;
+using Strata.TestModules.Gadgets.Repositories;
+using Strata.TestModules.Gadgets.Schema;
+using Strata.TestModules.Widgets;
+using Strata.TestModules.Widgets.Repositories;
+using Strata.TestModules.Widgets.Schema;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Conventions;

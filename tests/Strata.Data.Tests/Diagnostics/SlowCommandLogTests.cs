@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strata.Data.Configuration;
-using Strata.Data.Tests.Modules.Widgets;
+using Strata.TestModules.Widgets;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Diagnostics;

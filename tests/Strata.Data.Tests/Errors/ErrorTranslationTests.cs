@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
-using Strata.Data.Tests.Modules.Widgets;
-using Strata.Data.Tests.Modules.Widgets.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Schema;
+using Strata.TestModules.Widgets;
+using Strata.TestModules.Widgets.Repositories;
+using Strata.TestModules.Widgets.Schema;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Errors;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
-using Strata.Data.Tests.Modules.Gadgets.Repositories;
-using Strata.Data.Tests.Modules.Gadgets.Schema;
-using Strata.Data.Tests.Modules.Widgets.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Services;
+using Strata.TestModules.Gadgets.Repositories;
+using Strata.TestModules.Gadgets.Schema;
+using Strata.TestModules.Widgets.Repositories;
+using Strata.TestModules.Widgets.Services;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Events;

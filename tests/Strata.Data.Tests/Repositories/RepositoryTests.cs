@@ -1,8 +1,8 @@
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Repositories;
-using Strata.Data.Tests.Modules.Widgets.Schema;
+using Strata.TestModules.Widgets.Repositories;
+using Strata.TestModules.Widgets.Schema;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Repositories;
@@ -53,7 +53,7 @@ public sealed class RepositoryTests(DataTestDatabases databases)
     {
         await using var db = await databases.RolledBackAsync(provider);
         var widget = await db.WidgetAsync();
-        var context = db.Get<Modules.Widgets.WidgetsDbContext>();
+        var context = db.Get<TestModules.Widgets.WidgetsDbContext>();
         context.ChangeTracker.Clear();
 
         await db.Get<WidgetRepository>().FindManyByPublicIdsAsync([widget.PublicId]);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Seeding;
-using Strata.Data.Tests.Modules.Widgets.Seed;
+using Strata.TestModules.Widgets.Seed;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Seeding;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Data.Sessions;
-using Strata.Data.Tests.Modules.Gadgets.Repositories;
-using Strata.Data.Tests.Modules.Gadgets.Schema;
-using Strata.Data.Tests.Modules.Widgets.Repositories;
+using Strata.TestModules.Gadgets.Repositories;
+using Strata.TestModules.Gadgets.Schema;
+using Strata.TestModules.Widgets.Repositories;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Sessions;
@@ -130,8 +130,8 @@ public sealed class DatabaseSessionTests(DataTestDatabases databases)
     {
         await using var db = await databases.RolledBackAsync(provider);
 
-        var widgets = db.Get<Modules.Widgets.WidgetsDbContext>().Database.GetDbConnection();
-        var gadgets = db.Get<Modules.Gadgets.GadgetsDbContext>().Database.GetDbConnection();
+        var widgets = db.Get<TestModules.Widgets.WidgetsDbContext>().Database.GetDbConnection();
+        var gadgets = db.Get<TestModules.Gadgets.GadgetsDbContext>().Database.GetDbConnection();
 
         Assert.Same(widgets, gadgets);
     }

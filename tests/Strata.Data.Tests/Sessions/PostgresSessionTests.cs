@@ -20,7 +20,7 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
             await db.WidgetAsync(UniqueNames.Next("Retried"));
             if (attempts == 1)
             {
-                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                await db.Get<TestModules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
                     "DO $$ BEGIN RAISE EXCEPTION 'forced conflict' USING ERRCODE = '40001'; END $$", token);
             }
         });
@@ -39,7 +39,7 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
         {
             if (++attempts == 1)
             {
-                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+                await db.Get<TestModules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
                     "DO $$ BEGIN RAISE EXCEPTION 'forced deadlock' USING ERRCODE = '40P01'; END $$", token);
             }
         });
@@ -59,7 +59,7 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
             await db.WidgetAsync(UniqueNames.Next("Survivor"));
             if (attempts == 1)
             {
-                await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())", token);
+                await db.Get<TestModules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())", token);
             }
         });
 
@@ -80,7 +80,7 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
         var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Session.InTransactionAsync(async token =>
         {
             attempts++;
-            await db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+            await db.Get<TestModules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
                 "DO $$ BEGIN RAISE EXCEPTION 'always conflicting' USING ERRCODE = '40001'; END $$", token);
         }));
 
@@ -110,7 +110,7 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
         await using var db = await databases.RolledBackAsync(DatabaseProvider.Postgres);
 
         var error = await Assert.ThrowsAsync<ForbiddenError>(() => db.Session.InTransactionAsync(token =>
-            db.Get<Modules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
+            db.Get<TestModules.Widgets.WidgetsDbContext>().Database.ExecuteSqlRawAsync(
                 "DO $$ BEGIN RAISE EXCEPTION 'row-level security refused the row' USING ERRCODE = '42501'; END $$", token)));
 
         Assert.Equal("database.insufficient_privilege", error.Code);

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Strata.Data.Tests.Modules.Gadgets;
+using Strata.TestModules.Gadgets;
 
 #nullable disable
 
-namespace Strata.Data.Tests.Modules.Gadgets.Migrations.Postgres
+namespace Strata.TestModules.Gadgets.Migrations.Postgres
 {
     [DbContext(typeof(GadgetsPostgresDbContext))]
     partial class GadgetsPostgresDbContextModelSnapshot : ModelSnapshot
@@ -23,7 +23,7 @@ namespace Strata.Data.Tests.Modules.Gadgets.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Gadgets.Schema.Gadget", b =>
+            modelBuilder.Entity("Strata.TestModules.Gadgets.Schema.Gadget", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Strata.Data.Tests.Modules.Gadgets;
+using Strata.TestModules.Gadgets;
 
 #nullable disable
 
-namespace Strata.Data.Tests.Modules.Gadgets.Migrations.Sqlite
+namespace Strata.TestModules.Gadgets.Migrations.Sqlite
 {
     [DbContext(typeof(GadgetsSqliteDbContext))]
     partial class GadgetsSqliteDbContextModelSnapshot : ModelSnapshot
@@ -17,7 +17,7 @@ namespace Strata.Data.Tests.Modules.Gadgets.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Gadgets.Schema.Gadget", b =>
+            modelBuilder.Entity("Strata.TestModules.Gadgets.Schema.Gadget", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Strata.Data.Tests.Modules.Widgets;
+using Strata.TestModules.Widgets;
 
 #nullable disable
 
-namespace Strata.Data.Tests.Modules.Widgets.Migrations.Postgres
+namespace Strata.TestModules.Widgets.Migrations.Postgres
 {
     [DbContext(typeof(WidgetsPostgresDbContext))]
     partial class WidgetsPostgresDbContextModelSnapshot : ModelSnapshot
@@ -23,7 +23,7 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.Widget", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.Widget", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -102,7 +102,7 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.WidgetCategory", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.WidgetCategory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -149,9 +149,9 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Postgres
                     b.ToTable("categories", "widgets");
                 });
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.Widget", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.Widget", b =>
                 {
-                    b.HasOne("Strata.Data.Tests.Modules.Widgets.Schema.WidgetCategory", "Category")
+                    b.HasOne("Strata.TestModules.Widgets.Schema.WidgetCategory", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)

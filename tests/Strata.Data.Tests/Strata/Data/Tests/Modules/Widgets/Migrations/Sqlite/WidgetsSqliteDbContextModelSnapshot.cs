@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Strata.Data.Tests.Modules.Widgets;
+using Strata.TestModules.Widgets;
 
 #nullable disable
 
-namespace Strata.Data.Tests.Modules.Widgets.Migrations.Sqlite
+namespace Strata.TestModules.Widgets.Migrations.Sqlite
 {
     [DbContext(typeof(WidgetsSqliteDbContext))]
     partial class WidgetsSqliteDbContextModelSnapshot : ModelSnapshot
@@ -17,7 +17,7 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.Widget", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.Widget", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -93,7 +93,7 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.WidgetCategory", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.WidgetCategory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -138,9 +138,9 @@ namespace Strata.Data.Tests.Modules.Widgets.Migrations.Sqlite
                     b.ToTable("widgets_categories", (string)null);
                 });
 
-            modelBuilder.Entity("Strata.Data.Tests.Modules.Widgets.Schema.Widget", b =>
+            modelBuilder.Entity("Strata.TestModules.Widgets.Schema.Widget", b =>
                 {
-                    b.HasOne("Strata.Data.Tests.Modules.Widgets.Schema.WidgetCategory", "Category")
+                    b.HasOne("Strata.TestModules.Widgets.Schema.WidgetCategory", "Category")
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,8 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-using Strata.Data.Conventions;
-
-namespace Strata.Data.Tests.Modules.Widgets;
-
-internal sealed class WidgetsSqliteDbContext(DbContextOptions options) : WidgetsDbContext(options);
-
-internal sealed class WidgetsSqliteDesignTimeFactory : StrataDesignTimeFactory<WidgetsModule, WidgetsSqliteDbContext>;

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Repositories;
+using Strata.TestModules.Gadgets.Schema;
+
+namespace Strata.TestModules.Gadgets.Repositories;
+
+internal sealed class GadgetRepository(GadgetsDbContext context) : Repository<Gadget>(context)
+{
+    public Task<List<Gadget>> ListTrackedForWidgetAsync(Guid widgetId, CancellationToken cancellationToken) =>
+        Set.Where(g => g.WidgetId == widgetId).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,16 @@
+using System.Linq.Expressions;
+using Strata.Data.Repositories;
+using Strata.TestModules.Widgets.Schema;
+
+namespace Strata.TestModules.Widgets.Repositories;
+
+internal sealed class WidgetRepository(WidgetsDbContext context) : Repository<Widget>(context)
+{
+    protected override SortMap<Widget> Sorts { get; } = new SortMap<Widget>("name")
+        .Add("name", w => w.Name)
+        .Add("quantity", w => w.Quantity)
+        .Add("createdAt", w => w.CreatedAt)
+        .Add("id", w => w.PublicId);
+
+    protected override IReadOnlyList<Expression<Func<Widget, string>>> SearchFields => [w => w.Name];
+}
