@@ -20,7 +20,7 @@ internal static class StartupDatabase
             return;
         }
 
-        await app.Services.GetRequiredService<StrataMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<StrataMigrator>().MigrateAsync(cancellationToken: app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions(), app.Lifetime.ApplicationStopping);
     }
 }

@@ -55,6 +55,9 @@ public sealed class StrataDatabaseOptions
     /// <summary>Base delay of the exponential, jittered back-off between retries, in milliseconds.</summary>
     public int RetryBaseDelayMs { get; set; } = 50;
 
+    /// <summary>How long a migration run waits for another run's lock before giving up, in seconds.</summary>
+    public int MigrationLockTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Migrate and seed reference data when the API starts (defaults to on in Development only).</summary>
     public bool? MigrateOnStartup { get; set; }
 

@@ -35,6 +35,7 @@ internal sealed class StrataDatabaseOptionsValidator(IHostEnvironment? environme
         Positive(options.SqliteBusyTimeoutMs, "Strata:Database:SqliteBusyTimeoutMs", failures);
         Positive(options.SlowQueryThresholdMs, "Strata:Database:SlowQueryThresholdMs", failures);
         Positive(options.RetryBaseDelayMs, "Strata:Database:RetryBaseDelayMs", failures);
+        Positive(options.MigrationLockTimeoutSeconds, "Strata:Database:MigrationLockTimeoutSeconds", failures);
         NotNegative(options.StatementTimeoutMs, "Strata:Database:StatementTimeoutMs", failures);
         NotNegative(options.LockTimeoutMs, "Strata:Database:LockTimeoutMs", failures);
         if (options.MaxRetryAttempts is < 0 or > 10)

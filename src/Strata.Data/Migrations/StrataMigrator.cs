@@ -1,66 +1,381 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Strata.Data.Configuration;
+using Strata.Data.Conventions;
+using Strata.Data.Errors;
 using Strata.Data.Modules;
 using Strata.Data.Sessions;
 
 namespace Strata.Data.Migrations;
 
 /// <summary>
-/// Applies every module's migrations for the active provider in dependency order, as the owner role and outside any
-/// user transaction, then re-applies each module's repeatable scripts.
+/// Strata's migration engine: every module's EF migrations for the active provider, in dependency order, as the owner
+/// role, outside any user transaction, under one global lock per run; repeatable scripts tracked by checksum and
+/// re-applied after any migrate or rollback of their module; application-role grants at the end of each run
+/// (PostgreSQL); status, verify, script and reset.
 /// </summary>
-public sealed class StrataMigrator(IServiceScopeFactory scopes, ModuleRegistry registry, ILogger<StrataMigrator> logger)
+public sealed class StrataMigrator(
+    IServiceScopeFactory scopes,
+    ModuleRegistry registry,
+    DatabaseConnectionFactory connections,
+    IOptions<StrataDatabaseOptions> options,
+    ILogger<StrataMigrator> logger,
+    IHostEnvironment? environment = null)
 {
-    /// <summary>Migrates all modules to their latest migration.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    private DatabaseProvider Provider => connections.Provider;
+
+    /// <summary>
+    /// Migrates every module to its latest migration, or one module to <paramref name="target"/> (a migration name or
+    /// id; earlier than the current one reverts). A module is migrated only after the modules it depends on are at head.
+    /// </summary>
+    public Task<MigrationRun> MigrateAsync(string? module = null, string? target = null, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
-        session.UseOwnerRole();
-        foreach (var module in registry.Modules)
+        if (target is not null && module is null)
         {
-            var context = session.GetContext(module.Contexts.Base);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await context.Database.MigrateAsync(cancellationToken);
-            foreach (var script in module.GetRepeatableScripts(session.Provider))
+            throw new ValidationError("migrations.target_needs_module", "to", "A target migration needs a module (--module).");
+        }
+
+        var modules = module is null ? registry.Modules : [Find(module)];
+        return RunLockedAsync(async (run, token) =>
+        {
+            foreach (var each in modules)
             {
-                await ApplyScriptAsync(context, script, cancellationToken);
+                if (module is not null)
+                {
+                    await RequireDependenciesAtHeadAsync(run, each, token);
+                }
+
+                await MoveAsync(run, each, target, token);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reverts <paramref name="module"/> to the applied migration <paramref name="to"/>, or by <paramref name="steps"/>
+    /// migrations. Removing a module entirely is refused while modules that depend on it are migrated.
+    /// </summary>
+    public Task<MigrationRun> RollbackAsync(string module, string? to = null, int? steps = null, CancellationToken cancellationToken = default)
+    {
+        if ((to is null) == (steps is null))
+        {
+            throw new ValidationError("migrations.rollback_target", "to", "Roll back either to a named migration (--to) or by a number of steps (--steps).");
+        }
+
+        if (steps is < 1)
+        {
+            throw new ValidationError("migrations.rollback_steps", "steps", "steps must be 1 or more.");
+        }
+
+        var target = Find(module);
+        return RunLockedAsync(async (run, token) =>
+        {
+            var context = run.Session.GetContext(target.Contexts.Base);
+            var applied = (await context.Database.GetAppliedMigrationsAsync(token)).ToList();
+            string destination;
+            if (to is not null)
+            {
+                var id = context.GetService<IMigrationsAssembly>().FindMigrationId(to);
+                destination = id is not null && applied.Contains(id)
+                    ? id
+                    : throw new ValidationError("migrations.unknown_target", "to", $"Module '{module}' has no applied migration '{to}'.");
+            }
+            else
+            {
+                destination = steps!.Value > applied.Count
+                    ? throw new ValidationError("migrations.rollback_steps", "steps", $"Module '{module}' has only {applied.Count} applied migration(s).")
+                    : steps.Value == applied.Count ? Migration.InitialDatabase : applied[applied.Count - steps.Value - 1];
             }
 
-            logger.LogInformation("Module {Module}: applied {Count} migration(s) on {Provider}.", module.Name, pending.Count, session.Provider);
+            if (destination == Migration.InitialDatabase)
+            {
+                await RequireNoMigratedDependantsAsync(run, target, token);
+            }
+
+            await MoveAsync(run, target, destination, token);
+        }, cancellationToken);
+    }
+
+    /// <summary>Applied and pending migrations of every module.</summary>
+    public async Task<IReadOnlyList<ModuleStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = OwnerSession(scope);
+        var bookkeeping = new MigrationBookkeeping(session.Connection, Provider);
+        var logged = await bookkeeping.ExistsAsync(cancellationToken);
+        var statuses = new List<ModuleStatus>();
+        foreach (var module in registry.Modules)
+        {
+            var database = session.GetContext(module.Contexts.Base).Database;
+            var applied = (await database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var at = logged && applied.Count > 0 ? await bookkeeping.LastAppliedAtAsync(module.Name, applied[^1], cancellationToken) : null;
+            statuses.Add(new ModuleStatus(module.Name, Provider, applied, pending, at));
         }
+
+        return statuses;
     }
 
     /// <summary>Migrations defined in code but not applied, per module name.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPendingMigrationsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPendingMigrationsAsync(CancellationToken cancellationToken = default) =>
+        (await GetStatusAsync(cancellationToken)).ToDictionary(s => s.Module, s => s.Pending);
+
+    /// <summary>
+    /// Everything that makes the database differ from the code, one finding per line: model changes no migration covers
+    /// (either provider), pending migrations, applied migrations missing from the code, repeatable scripts changed but
+    /// not applied, and live-schema drift (tables, columns, types, nullability, indexes). Empty when all is in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
-        var pending = new Dictionary<string, IReadOnlyList<string>>();
+        var session = OwnerSession(scope);
+        await SqlCommands.EnsureOpenAsync(session.Connection, cancellationToken);
+        var bookkeeping = new MigrationBookkeeping(session.Connection, Provider);
+        var logged = await bookkeeping.ExistsAsync(cancellationToken);
+        var findings = new List<string>();
         foreach (var module in registry.Modules)
         {
             var context = session.GetContext(module.Contexts.Base);
-            pending[module.Name] = [.. await context.Database.GetPendingMigrationsAsync(cancellationToken)];
+            foreach (var provider in Enum.GetValues<DatabaseProvider>())
+            {
+                if (HasPendingModelChanges(module, provider, context))
+                {
+                    findings.Add($"{module.Name}: the {provider} model has changes no migration covers; run 'strata db add-migration {module.Name} <Name>'");
+                }
+            }
+
+            var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            findings.AddRange(applied.Where(id => !known.Contains(id))
+                .Select(id => $"{module.Name}: migration {id} is applied but missing from the code"));
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            findings.AddRange(pending.Select(id => $"{module.Name}: migration {id} is pending"));
+
+            var checksums = logged ? await bookkeeping.ScriptChecksumsAsync(module.Name, cancellationToken) : [];
+            findings.AddRange(module.GetRepeatableScripts(Provider)
+                .Where(script => !checksums.TryGetValue(script.Name, out var applied) || applied != MigrationBookkeeping.Checksum(script.Sql))
+                .Select(script => $"{module.Name}: repeatable script {script.Name} has changed and is not applied"));
+
+            // The live schema is compared only at head: with migrations pending, a difference is expected.
+            if (pending.Count == 0)
+            {
+                findings.AddRange(await SchemaDriftDetector.FindDriftAsync(context, module, Provider, session.Connection, cancellationToken));
+            }
         }
 
-        return pending;
+        return findings;
     }
 
-    // Run on the raw connection, not ExecuteSqlRaw: script text may hold braces, which ExecuteSqlRaw reads as
-    // format placeholders. Npgsql splits statements and dollar-quoted bodies itself.
-    private static async Task ApplyScriptAsync(DbContext context, RepeatableScript script, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQL for reviewing or linting <paramref name="module"/>'s migrations from <paramref name="from"/> (exclusive) to
+    /// <paramref name="to"/>; <paramref name="idempotent"/> guards each migration by the history table (PostgreSQL only).
+    /// </summary>
+    public async Task<string> ScriptAsync(string module, string? from = null, string? to = null, bool idempotent = false, CancellationToken cancellationToken = default)
     {
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var target = Find(module);
+        if (idempotent && Provider == DatabaseProvider.Sqlite)
         {
-            await using var command = context.Database.GetDbConnection().CreateCommand();
-            command.CommandText = script.Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            throw new ValidationError("migrations.idempotent_unsupported", "idempotent", "SQLite cannot run idempotent scripts (it has no procedural blocks); use a plain script.");
         }
-        finally
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = OwnerSession(scope).GetContext(target.Contexts.Base);
+        var migrations = context.GetService<IMigrationsAssembly>();
+        string? Resolve(string? name, string field) => name is null or Migration.InitialDatabase
+            ? name
+            : migrations.FindMigrationId(name) ?? throw new ValidationError("migrations.unknown_target", field, $"Module '{module}' has no migration '{name}'.");
+        var script = context.GetService<IMigrator>().GenerateScript(
+            Resolve(from, "from"), Resolve(to, "to"), idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
+        await Task.CompletedTask.WaitAsync(cancellationToken);
+        return script;
+    }
+
+    /// <summary>Drops everything Strata created and migrates again from empty. Refused in Production.</summary>
+    public Task<MigrationRun> ResetAsync(CancellationToken cancellationToken = default)
+    {
+        if (environment?.IsProduction() == true)
         {
-            await context.Database.CloseConnectionAsync();
+            throw new ForbiddenError("migrations.reset_refused", "reset drops every module's data and is refused in Production.");
         }
+
+        return RunLockedAsync(async (run, token) =>
+        {
+            await DropEverythingAsync(run.Session, token);
+            await run.Bookkeeping.EnsureCreatedAsync(token);
+            foreach (var module in registry.Modules)
+            {
+                await MoveAsync(run, module, target: null, token);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task<MigrationRun> RunLockedAsync(Func<RunState, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var session = OwnerSession(scope);
+        await SqlCommands.EnsureOpenAsync(session.Connection, cancellationToken);
+        var settings = options.Value;
+        await using (await MigrationLock.AcquireAsync(connections, settings, session.Connection, TimeSpan.FromSeconds(settings.MigrationLockTimeoutSeconds), cancellationToken))
+        {
+            var run = new RunState(session, new MigrationBookkeeping(session.Connection, Provider));
+            await run.Bookkeeping.EnsureCreatedAsync(cancellationToken);
+            await work(run, cancellationToken);
+            await DatabaseGrants.GrantApplicationRoleAsync(session.Connection, settings, registry, run.Bookkeeping, logger, cancellationToken);
+            return new MigrationRun(run.Applied, run.Reverted, run.Scripts, stopwatch.Elapsed);
+        }
+    }
+
+    private async Task MoveAsync(RunState run, IStrataModule module, string? target, CancellationToken cancellationToken)
+    {
+        var context = run.Session.GetContext(module.Contexts.Base);
+        var before = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        await context.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
+        var after = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+
+        foreach (var id in before.Except(after).Reverse())
+        {
+            run.Reverted.Add(new(module.Name, id));
+            await run.Bookkeeping.LogAsync(module.Name, id, "reverted", cancellationToken);
+        }
+
+        foreach (var id in after.Except(before))
+        {
+            run.Applied.Add(new(module.Name, id));
+            await run.Bookkeeping.LogAsync(module.Name, id, "applied", cancellationToken);
+        }
+
+        var moved = !before.SequenceEqual(after);
+        if (after.Count == 0)
+        {
+            // The module's tables are gone; its scripts would refer to nothing.
+            await run.Bookkeeping.ForgetScriptsAsync(module.Name, cancellationToken);
+        }
+        else
+        {
+            await ApplyScriptsAsync(run, module, force: moved, cancellationToken);
+        }
+
+        logger.LogInformation("Module {Module} on {Provider}: {Applied} applied, {Reverted} reverted, at {Head}.",
+            module.Name, Provider, after.Except(before).Count(), before.Except(after).Count(), after.LastOrDefault() ?? "no migration");
+    }
+
+    // After a migrate or rollback of the module every script runs again (a rollback may have dropped what they made);
+    // otherwise only scripts whose text changed.
+    private static async Task ApplyScriptsAsync(RunState run, IStrataModule module, bool force, CancellationToken cancellationToken)
+    {
+        var applied = await run.Bookkeeping.ScriptChecksumsAsync(module.Name, cancellationToken);
+        foreach (var script in module.GetRepeatableScripts(run.Session.Provider))
+        {
+            var checksum = MigrationBookkeeping.Checksum(script.Sql);
+            if (!force && applied.TryGetValue(script.Name, out var known) && known == checksum)
+            {
+                continue;
+            }
+
+            // Run on the raw connection, not ExecuteSqlRaw: script text may hold braces, which ExecuteSqlRaw reads as
+            // format placeholders. Npgsql splits statements and dollar-quoted bodies itself.
+            await SqlCommands.ExecuteAsync(run.Session.Connection, script.Sql, cancellationToken);
+            await run.Bookkeeping.RecordScriptAsync(module.Name, script.Name, checksum, cancellationToken);
+            run.Scripts.Add($"{module.Name}/{script.Name}");
+        }
+    }
+
+    private async Task RequireDependenciesAtHeadAsync(RunState run, IStrataModule module, CancellationToken cancellationToken)
+    {
+        foreach (var dependency in module.DependsOn.Select(registry.Get))
+        {
+            var pending = await run.Session.GetContext(dependency.Contexts.Base).Database.GetPendingMigrationsAsync(cancellationToken);
+            if (pending.Any())
+            {
+                throw new ConflictError("migrations.dependency_pending",
+                    $"Module '{module.Name}' depends on '{dependency.Name}', which has pending migrations; migrate it first.");
+            }
+        }
+    }
+
+    private async Task RequireNoMigratedDependantsAsync(RunState run, IStrataModule module, CancellationToken cancellationToken)
+    {
+        var migrated = new List<string>();
+        foreach (var dependant in registry.Modules.Where(m => m.DependsOn.Contains(module.Name)))
+        {
+            if ((await run.Session.GetContext(dependant.Contexts.Base).Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+            {
+                migrated.Add(dependant.Name);
+            }
+        }
+
+        if (migrated.Count > 0)
+        {
+            throw new ConflictError("migrations.dependants_migrated",
+                $"Module '{module.Name}' cannot be rolled back entirely while {string.Join(", ", migrated.Select(d => $"'{d}'"))} depend(s) on it and are migrated.");
+        }
+    }
+
+    private bool HasPendingModelChanges(IStrataModule module, DatabaseProvider provider, StrataDbContext active)
+    {
+        if (provider == Provider)
+        {
+            return active.Database.HasPendingModelChanges();
+        }
+
+        // The other provider's context needs no database to compare its model with its migrations' snapshot.
+        var builder = new DbContextOptionsBuilder();
+        StrataContextOptions.Configure(builder, provider, module, options.Value.CommandTimeoutSeconds,
+            provider == DatabaseProvider.Postgres ? "Host=localhost" : "Data Source=:memory:");
+        using var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(provider), builder.Options)!;
+        return context.Database.HasPendingModelChanges();
+    }
+
+    private async Task DropEverythingAsync(DatabaseSession session, CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            foreach (var module in registry.Modules.Reverse())
+            {
+                await SqlCommands.ExecuteAsync(session.Connection, $"DROP SCHEMA IF EXISTS {SqlCommands.Quote(module.Schema)} CASCADE", cancellationToken);
+            }
+
+            await SqlCommands.ExecuteAsync(session.Connection, "DROP SCHEMA IF EXISTS strata CASCADE", cancellationToken);
+            return;
+        }
+
+        var prefixes = registry.Modules.Select(m => m.TablePrefix).Append("strata_").ToList();
+        var objects = (await SqlCommands.RowsAsync(session.Connection,
+                "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type DESC", cancellationToken))
+            .Where(o => prefixes.Any(p => o[1].StartsWith(p, StringComparison.Ordinal)) || o[1] == "__EFMigrationsLock");
+        await SqlCommands.ExecuteAsync(session.Connection, "PRAGMA foreign_keys = OFF", cancellationToken);
+        foreach (var o in objects)
+        {
+            await SqlCommands.ExecuteAsync(session.Connection, $"DROP {o[0].ToUpperInvariant()} IF EXISTS {SqlCommands.Quote(o[1])}", cancellationToken);
+        }
+
+        await SqlCommands.ExecuteAsync(session.Connection, "PRAGMA foreign_keys = ON", cancellationToken);
+    }
+
+    private IStrataModule Find(string module) =>
+        registry.Modules.FirstOrDefault(m => m.Name == module)
+        ?? throw new NotFoundError("migrations.unknown_module",
+            $"No module is called '{module}'. Modules: {string.Join(", ", registry.Modules.Select(m => m.Name))}.");
+
+    private static DatabaseSession OwnerSession(AsyncServiceScope scope)
+    {
+        var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+        session.UseOwnerRole();
+        return session;
+    }
+
+    private sealed record RunState(DatabaseSession Session, MigrationBookkeeping Bookkeeping)
+    {
+        public List<ModuleMigration> Applied { get; } = [];
+
+        public List<ModuleMigration> Reverted { get; } = [];
+
+        public List<string> Scripts { get; } = [];
     }
 }
