@@ -39,8 +39,8 @@ public sealed class ConventionTests(DataTestDatabases databases)
             : "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('widgets_widgets') ORDER BY name)");
 
         Assert.Equal(provider == DatabaseProvider.Postgres
-            ? "category_id,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at"
-            : "category_id,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at,version", columns);
+            ? "category_id,colour,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at"
+            : "category_id,colour,created_at,deleted_at,description,id,name,normalized_name,public_id,quantity,updated_at,version", columns);
     }
 
     [Theory, BothProviders]
@@ -53,8 +53,8 @@ public sealed class ConventionTests(DataTestDatabases databases)
             : "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'widgets_widgets' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
 
         Assert.Equal(provider == DatabaseProvider.Postgres
-            ? "ix_widgets_category_id,ix_widgets_created_at,pk_widgets,ux_widgets_normalized_name,ux_widgets_public_id"
-            : "ix_widgets_widgets_category_id,ix_widgets_widgets_created_at,ux_widgets_widgets_normalized_name,ux_widgets_widgets_public_id", indexes);
+            ? "ix_widgets_category_id,ix_widgets_colour,ix_widgets_created_at,pk_widgets,ux_widgets_normalized_name,ux_widgets_public_id"
+            : "ix_widgets_widgets_category_id,ix_widgets_widgets_colour,ix_widgets_widgets_created_at,ux_widgets_widgets_normalized_name,ux_widgets_widgets_public_id", indexes);
     }
 
     [Theory, BothProviders]

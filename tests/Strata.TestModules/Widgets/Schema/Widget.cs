@@ -24,6 +24,9 @@ internal sealed class Widget : StrataEntity, ISoftDeletable, IVersioned
 
     public int Quantity { get; set; }
 
+    /// <summary>Added by the second migration, so tests can migrate and roll back between two.</summary>
+    public string? Colour { get; set; }
+
     public long CategoryId { get; set; }
 
     public WidgetCategory? Category { get; set; }
@@ -43,6 +46,8 @@ internal sealed class WidgetConfiguration : IEntityTypeConfiguration<Widget>
         builder.Property(w => w.Description).IsRequired(false);
         builder.HasIndex(w => w.NormalizedName).IsUnique().HasFilter("deleted_at IS NULL");
         builder.HasIndex(w => w.CreatedAt);
+        builder.Property(w => w.Colour).HasMaxLength(30);
+        builder.HasIndex(w => w.Colour);
         builder.HasOne(w => w.Category).WithMany().HasForeignKey(w => w.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -36,6 +36,11 @@ namespace Strata.TestModules.Widgets.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("category_id");
 
+                    b.Property<string>("Colour")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("colour");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -83,6 +88,9 @@ namespace Strata.TestModules.Widgets.Migrations.Postgres
 
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_widgets_category_id");
+
+                    b.HasIndex("Colour")
+                        .HasDatabaseName("ix_widgets_colour");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_widgets_created_at");

@@ -28,6 +28,11 @@ namespace Strata.TestModules.Widgets.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
+                    b.Property<string>("Colour")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("colour");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -74,6 +79,9 @@ namespace Strata.TestModules.Widgets.Migrations.Sqlite
 
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_widgets_widgets_category_id");
+
+                    b.HasIndex("Colour")
+                        .HasDatabaseName("ix_widgets_widgets_colour");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_widgets_widgets_created_at");
