@@ -134,6 +134,13 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A separate service provider (its own pools and sessions) on an existing test database: a second process, in-process.</summary>
+    public ServiceProvider ServicesFor(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return BuildServices(database.Provider, database.ConnectionString, settings);
+    }
+
     private ServiceProvider BuildServices(
         DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {

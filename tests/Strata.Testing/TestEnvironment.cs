@@ -12,6 +12,23 @@ public static class TestEnvironment
     public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci &&
         (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
 
+    /// <summary>Environment variable holding the application role's connection string; defaults to <c>strata_app</c> on the owner's server.</summary>
+    public const string PostgresApplicationVariable = "STRATA_TEST_POSTGRES_APP";
+
+    /// <summary>The application role's connection string to <paramref name="database"/> on the test server.</summary>
+    public static string PostgresApplication(string database)
+    {
+        var configured = Environment.GetEnvironmentVariable(PostgresApplicationVariable);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? RequirePostgres() : configured) { Database = database };
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            builder.Username = "strata_app";
+            builder.Password = "strata_app";
+        }
+
+        return builder.ConnectionString;
+    }
+
     /// <summary>
     /// The PostgreSQL connection string. Without one, the calling test skips with a reason outside CI — the only
     /// skip Strata allows — and fails under CI.

@@ -235,6 +235,8 @@ public sealed class StrataMigrator(
     {
         var context = run.Session.GetContext(module.Contexts.Base);
         var before = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var willMove = target is not null || (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        var viewsDropped = willMove && await DropSqliteViewsAsync(run.Session, module, cancellationToken);
         await context.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
         var after = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
 
@@ -250,7 +252,7 @@ public sealed class StrataMigrator(
             await run.Bookkeeping.LogAsync(module.Name, id, "applied", cancellationToken);
         }
 
-        var moved = !before.SequenceEqual(after);
+        var moved = !before.SequenceEqual(after) || viewsDropped;
         if (after.Count == 0)
         {
             // The module's tables are gone; its scripts would refer to nothing.
@@ -263,6 +265,25 @@ public sealed class StrataMigrator(
 
         logger.LogInformation("Module {Module} on {Provider}: {Applied} applied, {Reverted} reverted, at {Head}.",
             module.Name, Provider, after.Except(before).Count(), before.Except(after).Count(), after.LastOrDefault() ?? "no migration");
+    }
+
+    // SQLite rebuilds a table to alter it, and its final RENAME fails while a view still names the old table. A
+    // module's views are repeatable-script objects (named with the module's prefix): drop them, the scripts re-create them.
+    private static async Task<bool> DropSqliteViewsAsync(DatabaseSession session, IStrataModule module, CancellationToken cancellationToken)
+    {
+        if (session.Provider != DatabaseProvider.Sqlite)
+        {
+            return false;
+        }
+
+        var views = await SqlCommands.RowsAsync(session.Connection,
+            "SELECT name FROM sqlite_master WHERE type = 'view' AND substr(name, 1, length(@prefix)) = @prefix", cancellationToken, ("prefix", module.TablePrefix));
+        foreach (var view in views)
+        {
+            await SqlCommands.ExecuteAsync(session.Connection, $"DROP VIEW IF EXISTS {SqlCommands.Quote(view[0])}", cancellationToken);
+        }
+
+        return views.Count > 0;
     }
 
     // After a migrate or rollback of the module every script runs again (a rollback may have dropped what they made);
