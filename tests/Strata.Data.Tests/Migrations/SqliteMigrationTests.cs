@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.Data.Configuration;
+using Strata.Data.Errors;
+using Strata.Data.Migrations;
+using Strata.Testing;
+
+namespace Strata.Data.Tests.Migrations;
+
+/// <summary>The SQLite migration lock: an OS file lock beside the database, and recovery after a killed migrator.</summary>
+public sealed class SqliteMigrationTests(DataTestDatabases databases)
+{
+    [Fact]
+    public async Task A_run_waits_for_the_lock_and_gives_up_with_a_clear_error()
+    {
+        await using var db = await databases.EmptyAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Strata:Database:MigrationLockTimeoutSeconds"] = "1" });
+        using var holder = await HoldLockInAnotherProcessAsync(db);
+
+        var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Root.GetRequiredService<StrataMigrator>().MigrateAsync());
+
+        Assert.Equal("migrations.locked", error.Code);
+        holder.Kill();
+    }
+
+    // Without the clean-up EF would wait on the stale row forever: the timeout turns that hang into a failure.
+    [Fact(Timeout = 120_000)]
+    public async Task A_killed_migrator_leaves_nothing_that_blocks_the_next_run()
+    {
+        await using var db = await databases.EmptyAsync(DatabaseProvider.Sqlite);
+        using var holder = await HoldLockInAnotherProcessAsync(db);
+        await LeaveStaleEfLockRowAsync(db);
+
+        holder.Kill(entireProcessTree: true);
+        await holder.WaitForExitAsync();
+        var run = await db.Root.GetRequiredService<StrataMigrator>().MigrateAsync();
+
+        Assert.Equal(3, run.Applied.Count);
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsLock\""));
+    }
+
+    private static string LockFile(TestDatabase db) => new SqliteConnectionStringBuilder(db.ConnectionString).DataSource + ".migrate.lock";
+
+    // flock(1) takes the same kind of lock .NET takes for FileShare.None on Unix; kill -9 on it is a migrator dying mid-run.
+    private static async Task<Process> HoldLockInAnotherProcessAsync(TestDatabase db)
+    {
+        var path = Path.GetFullPath(LockFile(db));
+        var holder = Process.Start(new ProcessStartInfo("flock", ["-x", path, "sleep", "120"]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("flock could not be started.");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                await using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+
+                await Task.Delay(50);
+            }
+            catch (IOException)
+            {
+                return holder;
+            }
+        }
+
+        holder.Kill();
+        throw new InvalidOperationException("The lock holder never took the lock.");
+    }
+
+    // What EF leaves when it dies inside MigrateAsync: its lock table with the row it inserted.
+    private static Task<long> LeaveStaleEfLockRowAsync(TestDatabase db) => db.ScalarAsync<long>(
+        "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
+        "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00'); SELECT 1");
+}
