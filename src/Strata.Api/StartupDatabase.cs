@@ -21,6 +21,6 @@ internal static class StartupDatabase
         }
 
         await app.Services.GetRequiredService<StrataMigrator>().MigrateAsync(cancellationToken: app.Lifetime.ApplicationStopping);
-        await app.Services.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions(), app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions(), cancellationToken: app.Lifetime.ApplicationStopping);
     }
 }

@@ -33,3 +33,10 @@ public sealed record SeedContext(int Seed, int Size);
 /// <param name="Seed">Random seed for demo data.</param>
 /// <param name="Size">Size of the demo data set.</param>
 public sealed record SeedOptions(bool IncludeDemo = false, int Seed = 42, int Size = 50);
+
+/// <summary>A seeder finished (or was skipped because it seeds demo data and none was asked for).</summary>
+/// <param name="Module">Module of the seeder.</param>
+/// <param name="Seeder">Seeder type name.</param>
+/// <param name="Done">Seeders finished so far.</param>
+/// <param name="Total">Seeders in the run.</param>
+public sealed record SeedProgress(string Module, string Seeder, int Done, int Total);

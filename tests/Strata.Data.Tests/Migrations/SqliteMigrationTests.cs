@@ -20,7 +20,7 @@ public sealed class SqliteMigrationTests(DataTestDatabases databases)
         var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Root.GetRequiredService<StrataMigrator>().MigrateAsync());
 
         Assert.Equal("migrations.locked", error.Code);
-        holder.Kill();
+        holder.Kill(entireProcessTree: true);
     }
 
     // Without the clean-up EF would wait on the stale row forever: the timeout turns that hang into a failure.
@@ -45,7 +45,7 @@ public sealed class SqliteMigrationTests(DataTestDatabases databases)
     private static async Task<Process> HoldLockInAnotherProcessAsync(TestDatabase db)
     {
         var path = Path.GetFullPath(LockFile(db));
-        var holder = Process.Start(new ProcessStartInfo("flock", ["-x", path, "sleep", "120"]) { UseShellExecute = false })
+        var holder = Process.Start(new ProcessStartInfo("flock", ["--no-fork", "-x", path, "sleep", "120"]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("flock could not be started.");
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -63,7 +63,7 @@ public sealed class SqliteMigrationTests(DataTestDatabases databases)
             }
         }
 
-        holder.Kill();
+        holder.Kill(entireProcessTree: true);
         throw new InvalidOperationException("The lock holder never took the lock.");
     }
 
