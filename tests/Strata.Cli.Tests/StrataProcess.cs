@@ -7,6 +7,7 @@ namespace Strata.Cli.Tests;
 internal static class StrataProcess
 {
     private static readonly string HostAssembly = LocateHost();
+    private static readonly DirectoryInfo WorkingDirectory = Directory.CreateTempSubdirectory("strata-cli-");
 
     /// <summary>Runs <paramref name="arguments"/> against <paramref name="db"/> (provider and connection passed as options).</summary>
     public static Task<CliResult> RunAsync(TestDatabase db, params string[] arguments) =>
@@ -40,7 +41,8 @@ internal static class StrataProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            // An empty folder of its own: no appsettings.json or project files of anyone else's in reach.
+            WorkingDirectory = WorkingDirectory.FullName,
         };
         start.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)
