@@ -177,6 +177,7 @@ public sealed class StrataMigrator(
     /// </summary>
     public async Task<string> ScriptAsync(string module, string? from = null, string? to = null, bool idempotent = false, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var target = Find(module);
         if (idempotent && Provider == DatabaseProvider.Sqlite)
         {
@@ -191,7 +192,6 @@ public sealed class StrataMigrator(
             : migrations.FindMigrationId(name) ?? throw new ValidationError("migrations.unknown_target", field, $"Module '{module}' has no migration '{name}'.");
         var script = context.GetService<IMigrator>().GenerateScript(
             Resolve(from, "from"), Resolve(to, "to"), idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
-        await Task.CompletedTask.WaitAsync(cancellationToken);
         return script;
     }
 
