@@ -1,18 +1,15 @@
-using Strata.Api;
 using Strata.Api.Endpoints;
-using Strata.Api.Errors;
+using Strata.Api.Hosting;
 using Strata.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStrataApi();
 
 // Every module of the system, named explicitly. Business modules join here as they land.
 builder.Services.AddStrata(builder.Configuration, strata => { });
-builder.Services.AddStrataProblemDetails();
 
 var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStrataApi();
 await app.PrepareDatabaseAsync();
 app.MapStrataEndpoints();
 

@@ -55,6 +55,8 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<ApplicationRoleGuard>();
         services.AddScoped<TenantContext>();
         services.AddScoped(sp => new DatabaseSession(
             sp.GetRequiredService<DatabaseConnectionFactory>(),

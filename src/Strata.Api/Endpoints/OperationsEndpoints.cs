@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scalar.AspNetCore;
+using Strata.Data.Diagnostics;
 
 namespace Strata.Api.Endpoints;
 
-/// <summary>Operational routes: health now; readiness, metrics and docs arrive with the API host issue.</summary>
+/// <summary>Operational routes: liveness, readiness, Prometheus metrics, the OpenAPI document and the reference page.</summary>
 internal static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder routes)
@@ -11,10 +13,30 @@ internal static class OperationsEndpoints
         health.MapGet("/live", Live)
             .WithName("HealthLive")
             .WithSummary("Answers 200 while the process runs.");
+        health.MapGet("/ready", ReadyAsync)
+            .WithName("HealthReady")
+            .WithSummary("Answers 200 when the database answers and no migration is pending, else 503 with the reason.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        routes.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        routes.MapOpenApi().ExcludeFromDescription();
+        routes.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Strata API")).ExcludeFromDescription();
         return routes;
     }
 
     private static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("live"));
+
+    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(DatabaseReadiness readiness, CancellationToken cancellationToken)
+    {
+        var report = await readiness.CheckAsync(cancellationToken);
+        return report.IsReady
+            ? TypedResults.Ok(new HealthStatus("ready"))
+            : TypedResults.Problem(
+                detail: report.Reason,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready",
+                extensions: new Dictionary<string, object?> { ["code"] = "health.not_ready" });
+    }
 
     /// <summary>A health answer.</summary>
     /// <param name="Status">What was checked and passed.</param>

@@ -57,28 +57,36 @@ internal static class StrataProblemDetails
     };
 }
 
-/// <summary>Turns thrown <see cref="StrataError"/>s (and translatable database exceptions) into problem details.</summary>
+/// <summary>
+/// Answers every exception that escapes a route: <see cref="StrataError"/>s and translatable database exceptions with
+/// their own status and code, malformed requests (<see cref="BadHttpRequestException"/>: bad JSON, wrong content
+/// type, oversize body) with theirs, anything else as a 500 with no stack, SQL or message — logged with the trace id.
+/// </summary>
 internal sealed class StrataExceptionHandler(IProblemDetailsService problems, ILogger<StrataExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var error = DatabaseErrorTranslator.Translate(exception);
-        if (error is null)
+        ProblemDetails problem;
+        if (DatabaseErrorTranslator.Translate(exception) is { } error)
         {
-            return false;
+            if (error.Status >= 500)
+            {
+                logger.LogError(exception, "Request failed with {Code} (trace {TraceId}).", error.Code, Activity.Current?.Id ?? httpContext.TraceIdentifier);
+            }
+
+            problem = StrataProblemDetails.ToProblemDetails(error);
+        }
+        else if (exception is BadHttpRequestException badRequest)
+        {
+            problem = new ProblemDetails { Status = badRequest.StatusCode, Detail = badRequest.Message };
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled exception (trace {TraceId}).", Activity.Current?.Id ?? httpContext.TraceIdentifier);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 
-        if (error.Status >= 500)
-        {
-            logger.LogError(exception, "Request failed with {Code}.", error.Code);
-        }
-
-        httpContext.Response.StatusCode = error.Status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = StrataProblemDetails.ToProblemDetails(error),
-            Exception = exception,
-        });
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -8,7 +8,7 @@ using Strata.Data.Conventions;
 namespace Strata.Data.Diagnostics;
 
 /// <summary>
-/// Watches every command EF sends: counts them per scope (<see cref="Sessions.DatabaseSession.CommandsExecuted"/>, so
+/// Watches every command EF sends: times it (<c>strata.db.command.duration</c>), counts them per scope (<see cref="Sessions.DatabaseSession.CommandsExecuted"/>, so
 /// tests can state "one command for any number of ids") and warns about commands slower than
 /// <c>Strata:Database:SlowQueryThresholdMs</c> with the SQL text and parameter names — never parameter values.
 /// </summary>
@@ -29,45 +29,55 @@ internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptio
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return ValueTask.FromResult(result);
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return ValueTask.FromResult(result);
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return result;
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        WarnIfSlow(command, eventData);
+        Observe(command, eventData);
         return ValueTask.FromResult(result);
     }
 
-    private void WarnIfSlow(DbCommand command, CommandExecutedEventData eventData)
+    private static string Kind(DbCommandMethod method) => method switch
     {
+        DbCommandMethod.ExecuteReader => "reader",
+        DbCommandMethod.ExecuteNonQuery => "non_query",
+        _ => "scalar",
+    };
+
+    private void Observe(DbCommand command, CommandExecutedEventData eventData)
+    {
+        var module = eventData.Context is StrataDbContext context ? context.OwningModule.Name : "unknown";
+        StrataMetrics.CommandDuration.Record(eventData.Duration.TotalSeconds,
+            new KeyValuePair<string, object?>("module", module), new KeyValuePair<string, object?>("kind", Kind(eventData.ExecuteMethod)));
         if (eventData.Duration < _slowThreshold)
         {
             return;

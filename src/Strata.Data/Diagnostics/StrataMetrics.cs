@@ -10,6 +10,10 @@ public static class StrataMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    /// <summary>Duration of every command EF sends, in seconds, tagged <c>module</c> and <c>kind</c> (<c>reader</c>, <c>non_query</c>, <c>scalar</c>).</summary>
+    public static readonly Histogram<double> CommandDuration = Meter.CreateHistogram<double>(
+        "strata.db.command.duration", unit: "s", description: "Duration of database commands sent by module contexts.");
+
     /// <summary>Units of work that ended, tagged <c>provider</c> and <c>outcome</c> (<c>committed</c>, <c>rolled_back</c>).</summary>
     public static readonly Counter<long> Transactions = Meter.CreateCounter<long>("strata.db.transactions", description: "Units of work that ended.");
 

@@ -1,0 +1,11 @@
+namespace Strata.Api.Hosting;
+
+/// <summary>Settings under <c>Strata:Api</c>.</summary>
+public sealed class StrataApiOptions
+{
+    /// <summary>Configuration section holding these settings.</summary>
+    public const string SectionName = "Strata:Api";
+
+    /// <summary>Largest request body accepted, in bytes; larger bodies are answered 413 (default 1 MiB).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Strata.Api.Tests;
+
+/// <summary>The real Program.cs, served by Kestrel: its routes, its OpenAPI document and its reference page.</summary>
+public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
+{
+    private readonly ProgramFactory _factory;
+    private readonly HttpClient _client;
+
+    public ProgramTests(ProgramFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _factory = factory;
+        _client = factory.CreateClient();
+    }
+
+    [Fact]
+    public async Task Live_health_answers_200()
+    {
+        var response = await _client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_mapped_route()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        var documented = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var mapped = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToHashSet();
+
+        Assert.NotEmpty(mapped);
+        Assert.Subset(documented, mapped);
+        Assert.Equal("3.1.1", document.GetProperty("openapi").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_declares_the_bearer_scheme()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_documents_its_503_problem()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+
+        var responses = document.GetProperty("paths").GetProperty("/health/ready").GetProperty("get").GetProperty("responses");
+        Assert.True(responses.TryGetProperty("503", out var unavailable));
+        Assert.True(unavailable.GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task The_docs_page_serves_html()
+    {
+        var response = await _client.GetAsync(new Uri("/docs", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public sealed class ProgramFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _database = Path.Combine(Path.GetTempPath(), $"strata-api-{Guid.NewGuid():N}.db");
+
+        public ProgramFactory()
+        {
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Strata", $"Data Source={_database}");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            File.Delete(_database);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.Api.Endpoints;
+using Strata.Api.Hosting;
+using Strata.Data;
+
+namespace Strata.Api.Tests;
+
+/// <summary>
+/// The API composed exactly as Program.cs composes it, with the test modules, served by Kestrel on a loopback port
+/// (so body limits and the real HTTP pipeline apply), plus any test-only routes.
+/// </summary>
+internal sealed class TestApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestApi(WebApplication app, HttpClient client)
+    {
+        _app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestApi> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, Action<WebApplication>? routes = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStrataApi();
+        builder.Services.AddStrata(builder.Configuration, ApiTestDatabases.Modules);
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseStrataApi();
+        await app.PrepareDatabaseAsync();
+        app.MapStrataEndpoints();
+        routes?.Invoke(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApi(app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
