@@ -98,6 +98,16 @@ public sealed class ConflictError(string code, string message, string? field = n
     public override string Title => "The request conflicts with the current state.";
 }
 
+/// <summary>The thing asked for existed but is gone for good (410): an expired, used or revoked token.</summary>
+public sealed class GoneError(string code, string message) : StrataError(code, message)
+{
+    /// <inheritdoc />
+    public override int Status => 410;
+
+    /// <inheritdoc />
+    public override string Title => "The resource is no longer available.";
+}
+
 /// <summary>A failure that is expected to pass on retry (serialization failure, deadlock, SQLite busy) and outlasted the retries (503).</summary>
 public sealed class TransientDatabaseError(string code, string message, Exception? innerException = null)
     : StrataError(code, message, innerException)

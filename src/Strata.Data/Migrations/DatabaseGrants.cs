@@ -50,6 +50,11 @@ internal static class DatabaseGrants
                 await SqlCommands.ExecuteAsync(owner,
                     $"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {schema}.{SqlCommands.Quote(StrataContextOptions.HistoryTable)} FROM {role}", cancellationToken);
             }
+
+            foreach (var table in module.AppendOnlyTables)
+            {
+                await SqlCommands.ExecuteAsync(owner, $"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.{SqlCommands.Quote(table)} FROM {role}", cancellationToken);
+            }
         }
 
         await SqlCommands.ExecuteAsync(owner, $"GRANT USAGE ON SCHEMA strata TO {role}; GRANT SELECT ON {bookkeeping.ScriptsTable}, {bookkeeping.LogTable} TO {role};", cancellationToken);

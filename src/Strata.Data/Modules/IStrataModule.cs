@@ -28,6 +28,9 @@ public interface IStrataModule
     /// <summary>Permission keys this module declares (<c>catalog.write</c>).</summary>
     IReadOnlyList<string> Permissions { get; }
 
+    /// <summary>Tables (unqualified, as mapped) the application role may only read and insert into: audit trails.</summary>
+    IReadOnlyList<string> AppendOnlyTables { get; }
+
     /// <summary>Seeder types, run in this order after the seeders of the modules this one depends on.</summary>
     IReadOnlyList<Type> Seeders { get; }
 

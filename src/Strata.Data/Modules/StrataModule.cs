@@ -30,6 +30,9 @@ public abstract class StrataModule : IStrataModule
     public virtual IReadOnlyList<string> Permissions => [];
 
     /// <inheritdoc />
+    public virtual IReadOnlyList<string> AppendOnlyTables => [];
+
+    /// <inheritdoc />
     public virtual IReadOnlyList<Type> Seeders => [];
 
     /// <summary>Folder of the embedded script resources, relative to the project (<c>Scripts/</c>).</summary>

@@ -104,6 +104,8 @@ public sealed class ModuleRegistryTests
 
         public IReadOnlyList<string> Permissions => [];
 
+        public IReadOnlyList<string> AppendOnlyTables => [];
+
         public IReadOnlyList<Type> Seeders => [];
 
         public IReadOnlyList<RepeatableScript> GetRepeatableScripts(DatabaseProvider provider) => [];

@@ -1,0 +1,9 @@
+using Strata.Data.Repositories;
+using Strata.Modules.Auth.Schema;
+
+namespace Strata.Modules.Auth.Repositories;
+
+internal sealed class AuditLogRepository(AuthDbContext context) : Repository<AuditLogEntry>(context)
+{
+    protected override SortMap<AuditLogEntry> Sorts { get; } = new SortMap<AuditLogEntry>("-occurredAt").Add("occurredAt", a => a.OccurredAt);
+}

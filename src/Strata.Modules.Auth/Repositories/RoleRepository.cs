@@ -1,0 +1,11 @@
+using Strata.Data.Repositories;
+using Strata.Modules.Auth.Schema;
+
+namespace Strata.Modules.Auth.Repositories;
+
+internal sealed class RoleRepository(AuthDbContext context) : Repository<Role>(context)
+{
+    protected override SortMap<Role> Sorts { get; } = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
+
+    protected override string ResourceName => "role";
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Strata.Data.Conventions;
+
+namespace Strata.Modules.Auth.Schema;
+
+internal sealed class User : StrataEntity, ISoftDeletable, IVersioned
+{
+    private string _email = string.Empty;
+
+    public string Email
+    {
+        get => _email;
+        set
+        {
+            _email = value.Trim();
+            NormalizedEmail = TextNormalization.Normalize(value);
+        }
+    }
+
+    public string NormalizedEmail { get; private set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public bool EmailVerified { get; set; }
+
+    public string? Image { get; set; }
+
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>Changes whenever credentials change; sessions and tokens issued before are void.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public int FailedSignInCount { get; set; }
+
+    public DateTime? LockoutEnd { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    public uint Version { get; set; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.Email).HasMaxLength(320);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(320);
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.Image).HasMaxLength(2048);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasFilter("deleted_at IS NULL");
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Configuration;
+using Strata.Modules.Auth.Repositories;
+using Strata.Modules.Auth.Schema;
+
+namespace Strata.Modules.Auth.Services;
+
+/// <inheritdoc />
+internal sealed class PermissionService(AuthDbContext context, UserRepository users) : IPermissionService
+{
+    // Parent chains are short; the bound stops a cycle that slipped past validation from running away.
+    private const int MaxInheritanceDepth = 32;
+
+    public async Task<IReadOnlyList<string>> GetUserPermissionsAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var id = await users.FindIdAsync(userId, cancellationToken);
+        if (id is null)
+        {
+            return [];
+        }
+
+        var sql = $$"""
+            WITH RECURSIVE granted_roles (role_id, depth) AS (
+                SELECT ur.role_id, 0 FROM {{Table<UserRole>()}} ur WHERE ur.user_id = {0}
+                UNION
+                SELECT r.parent_role_id, g.depth + 1
+                FROM {{Table<Role>()}} r JOIN granted_roles g ON r.id = g.role_id
+                WHERE r.parent_role_id IS NOT NULL AND g.depth < {{MaxInheritanceDepth}}
+            )
+            SELECT p.key AS "Value" FROM {{Table<Permission>()}} p
+                JOIN {{Table<RolePermission>()}} rp ON rp.permission_id = p.id
+                JOIN granted_roles g ON g.role_id = rp.role_id
+            UNION
+            SELECT p.key AS "Value" FROM {{Table<Permission>()}} p
+                JOIN {{Table<UserPermission>()}} up ON up.permission_id = p.id
+            WHERE up.user_id = {0}
+            """;
+        var keys = await context.Database.SqlQueryRaw<string>(sql, id.Value).ToListAsync(cancellationToken);
+        return [.. keys.Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<bool> HasPermissionAsync(Guid userId, string permission, CancellationToken cancellationToken = default) =>
+        (await GetUserPermissionsAsync(userId, cancellationToken)).Contains(permission, StringComparer.Ordinal);
+
+    // Table names come from the model, so the query follows the conventions (schema on PostgreSQL, prefix on SQLite).
+    private string Table<T>()
+    {
+        var entity = context.Model.FindEntityType(typeof(T))!;
+        var name = $"\"{entity.GetTableName()}\"";
+        return context.Provider == DatabaseProvider.Postgres ? $"\"{entity.GetSchema()}\".{name}" : name;
+    }
+}

@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Errors;
+using Strata.Data.Events;
+using Strata.Data.Repositories;
+using Strata.Data.Sessions;
+using Strata.Modules.Auth.Events;
+using Strata.Modules.Auth.Repositories;
+using Strata.Modules.Auth.Schema;
+
+namespace Strata.Modules.Auth.Services;
+
+/// <inheritdoc />
+internal sealed class RoleAdministration(
+    DatabaseSession database, AuthDbContext context, RoleRepository roles, UserRepository users, AuditLogRepository auditLog, IDomainEventPublisher events)
+    : IRoleAdministration
+{
+    public async Task<IReadOnlyList<RoleDto>> ListRolesAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await roles.ListAsync(sort: "name", cancellationToken: cancellationToken);
+        return await ToDtosAsync(all, cancellationToken);
+    }
+
+    public async Task<RoleDto> GetRoleAsync(Guid roleId, CancellationToken cancellationToken = default) =>
+        (await ToDtosAsync([await FindRoleAsync(roleId, cancellationToken)], cancellationToken))[0];
+
+    public Task<RoleDto> CreateRoleAsync(Guid actorId, string name, string? description, Guid? parentRoleId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var parent = parentRoleId is { } parentId ? await FindRoleAsync(parentId, token) : null;
+            var role = await AddUniqueAsync(new Role { Name = name, Description = description, ParentRoleId = parent?.Id }, token);
+            await AuditAsync(actorId, $"role:{role.PublicId}", "role_created", token);
+            return (await ToDtosAsync([role], token))[0];
+        }, cancellationToken: cancellationToken);
+
+    public Task<RoleDto> UpdateRoleAsync(Guid actorId, Guid roleId, RoleChange change, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            var role = await roles.GetForUpdateAsync(roleId, token);
+            if (change.Name is not null)
+            {
+                role.Name = change.Name;
+            }
+
+            if (change.Description is not null)
+            {
+                role.Description = change.Description;
+            }
+
+            if (change.ClearParent)
+            {
+                role.ParentRoleId = null;
+            }
+            else if (change.ParentRoleId is { } parentId)
+            {
+                var parent = await FindRoleAsync(parentId, token);
+                await RejectCycleAsync(role, parent, token);
+                role.ParentRoleId = parent.Id;
+            }
+
+            await SaveUniqueAsync(token);
+            await AuditAsync(actorId, $"role:{role.PublicId}", "role_updated", token);
+            return (await ToDtosAsync([role], token))[0];
+        }, cancellationToken: cancellationToken);
+
+    public Task DeleteRoleAsync(Guid actorId, Guid roleId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var role = await roles.GetForUpdateAsync(roleId, token);
+            if (role.IsSystem)
+            {
+                throw new ConflictError("auth.system_role", $"The system role '{role.Name}' cannot be deleted.");
+            }
+
+            if (await context.Roles.AnyAsync(r => r.ParentRoleId == role.Id, token))
+            {
+                throw new ConflictError("auth.role_has_children", $"Other roles inherit from '{role.Name}'; change their parent first.");
+            }
+
+            await roles.RemoveAsync(role, token);
+            await AuditAsync(actorId, $"role:{roleId}", "role_deleted", token);
+        }, cancellationToken: cancellationToken);
+
+    public Task<RoleDto> SetRolePermissionsAsync(Guid actorId, Guid roleId, IReadOnlyCollection<string> permissions, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var role = await roles.GetForUpdateAsync(roleId, token);
+            var wanted = permissions.Distinct(StringComparer.Ordinal).ToArray();
+            var found = await context.Permissions.AsNoTracking().Where(p => wanted.Contains(p.Key)).ToListAsync(token);
+            var unknown = wanted.Except(found.Select(p => p.Key), StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ValidationError("auth.unknown_permission", "permissions", $"Unknown permission key(s): {string.Join(", ", unknown)}.");
+            }
+
+            await context.RolePermissions.Where(rp => rp.RoleId == role.Id).ExecuteDeleteAsync(token);
+            context.RolePermissions.AddRange(found.Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
+            await context.SaveChangesAsync(token);
+            await AuditAsync(actorId, $"role:{role.PublicId}", "role_permissions_set", token, ("permissions", string.Join(",", wanted.Order(StringComparer.Ordinal))));
+            return (await ToDtosAsync([role], token))[0];
+        }, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListPermissionsAsync(CancellationToken cancellationToken = default) =>
+        await context.Permissions.AsNoTracking().OrderBy(p => p.Key).Select(p => p.Key).ToListAsync(cancellationToken);
+
+    public Task SetUserRoleAsync(Guid actorId, Guid userId, Guid roleId, bool granted, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var user = await users.FindIdAsync(userId, token) ?? throw NotFoundError.For("user", userId);
+            var role = await FindRoleAsync(roleId, token);
+            var existing = await context.UserRoles.AnyAsync(ur => ur.UserId == user && ur.RoleId == role.Id, token);
+            if (granted && !existing)
+            {
+                context.UserRoles.Add(new UserRole { UserId = user, RoleId = role.Id });
+            }
+            else if (!granted && existing)
+            {
+                await context.UserRoles.Where(ur => ur.UserId == user && ur.RoleId == role.Id).ExecuteDeleteAsync(token);
+            }
+
+            await context.SaveChangesAsync(token);
+            await AuditAsync(actorId, $"user:{userId}", granted ? "role_granted" : "role_revoked", token, ("role", role.Name));
+        }, cancellationToken: cancellationToken);
+
+    public Task SetUserPermissionAsync(Guid actorId, Guid userId, string permission, bool granted, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var user = await users.FindIdAsync(userId, token) ?? throw NotFoundError.For("user", userId);
+            var key = await context.Permissions.AsNoTracking().Where(p => p.Key == permission).Select(p => (long?)p.Id).FirstOrDefaultAsync(token)
+                ?? throw new NotFoundError("auth.permission_not_found", $"No permission is called '{permission}'.");
+            var existing = await context.UserPermissions.AnyAsync(up => up.UserId == user && up.PermissionId == key, token);
+            if (granted && !existing)
+            {
+                context.UserPermissions.Add(new UserPermission { UserId = user, PermissionId = key });
+            }
+            else if (!granted && existing)
+            {
+                await context.UserPermissions.Where(up => up.UserId == user && up.PermissionId == key).ExecuteDeleteAsync(token);
+            }
+
+            await context.SaveChangesAsync(token);
+            await AuditAsync(actorId, $"user:{userId}", granted ? "permission_granted" : "permission_revoked", token, ("permission", permission));
+        }, cancellationToken: cancellationToken);
+
+    public async Task<KeysetPage<AuditEntryDto>> ListAuditLogAsync(KeysetRequest request, AuditLogFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (actor, action, from, to) = (filter.ActorId, filter.Action, filter.From, filter.To);
+        var page = await auditLog.KeysetPageAsync(request with { Sort = null }, a =>
+            (actor == null || a.ActorId == actor) && (action == null || a.Action == action) &&
+            (from == null || a.OccurredAt >= from) && (to == null || a.OccurredAt < to), cancellationToken: cancellationToken);
+        return page.Map(a => new AuditEntryDto(a.PublicId, a.OccurredAt, a.ActorId, a.Action, a.Target, a.Outcome, a.Ip, a.UserAgent, a.Metadata));
+    }
+
+    private async Task<Role> FindRoleAsync(Guid roleId, CancellationToken cancellationToken) =>
+        await roles.FindByPublicIdAsync(roleId, cancellationToken) ?? throw new NotFoundError("auth.role_not_found", $"No role has the id {roleId}.");
+
+    // Walk up from the new parent: meeting the role itself means the change would close a loop.
+    private async Task RejectCycleAsync(Role role, Role parent, CancellationToken cancellationToken)
+    {
+        var parents = await context.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentRoleId, cancellationToken);
+        for (long? current = parent.Id; current is { } id; current = parents.GetValueOrDefault(id))
+        {
+            if (id == role.Id)
+            {
+                throw new ConflictError("auth.role_cycle", $"'{role.Name}' cannot inherit from '{parent.Name}': roles would inherit from themselves.", "parentRoleId");
+            }
+        }
+    }
+
+    private async Task<Role> AddUniqueAsync(Role role, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await roles.AddAsync(role, cancellationToken);
+        }
+        catch (ConflictError conflict) when (conflict.Field == "name")
+        {
+            throw new ConflictError("auth.role_name_taken", $"A role called '{role.Name}' already exists.", "name");
+        }
+    }
+
+    private async Task SaveUniqueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictError conflict) when (conflict.Field == "name")
+        {
+            throw new ConflictError("auth.role_name_taken", "A role with this name already exists.", "name");
+        }
+    }
+
+    private async Task<List<RoleDto>> ToDtosAsync(IReadOnlyList<Role> list, CancellationToken cancellationToken)
+    {
+        var ids = list.Select(r => r.Id).ToArray();
+        var parentIds = list.Where(r => r.ParentRoleId is not null).Select(r => r.ParentRoleId!.Value).Distinct().ToArray();
+        var parents = await context.Roles.AsNoTracking().Where(r => parentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PublicId, cancellationToken);
+        var grants = await (from rp in context.RolePermissions
+                            join p in context.Permissions on rp.PermissionId equals p.Id
+                            where ids.Contains(rp.RoleId)
+                            select new { rp.RoleId, p.Key }).ToListAsync(cancellationToken);
+        return [.. list.Select(r => new RoleDto(r.PublicId, r.Name, r.Description, r.ParentRoleId is { } parent ? parents[parent] : null, r.IsSystem,
+            [.. grants.Where(g => g.RoleId == r.Id).Select(g => g.Key).Order(StringComparer.Ordinal)]))];
+    }
+
+    private Task AuditAsync(Guid actorId, string target, string change, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
+        events.PublishAsync(new AuditEvent(AuditActions.AuthorizationChange, actorId, target, AuditOutcomes.Success, Metadata:
+            metadata.Append((Key: "change", Value: change)).ToDictionary(m => m.Key, m => m.Value)), cancellationToken);
+}

@@ -1,0 +1,34 @@
+using Strata.Data.Errors;
+using Strata.Data.Events;
+using Strata.Data.Sessions;
+using Strata.Modules.Auth.Events;
+using Strata.Modules.Auth.Repositories;
+using Strata.Modules.Auth.Seed;
+
+namespace Strata.Modules.Auth.Services;
+
+/// <inheritdoc />
+internal sealed class UserAdministration(
+    DatabaseSession database, IAuthService auth, UserRepository users, SessionRepository sessions, RoleRepository roles,
+    IRoleAdministration administration, IDomainEventPublisher events, TimeProvider clock) : IUserAdministration
+{
+    public Task<UserDto> CreateAdministratorAsync(string email, string password, string name, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var created = await auth.SignUpAsync(email, password, name, ClientInfo.None, token);
+            var admin = (await roles.ListAsync(r => r.NormalizedName == "ADMIN", cancellationToken: token)).SingleOrDefault()
+                ?? throw new ConflictError("auth.roles_not_seeded", $"The '{AuthReferenceSeeder.AdminRole}' role does not exist; run 'strata db seed' first.");
+            await administration.SetUserRoleAsync(created.User.Id, created.User.Id, admin.PublicId, granted: true, token);
+            return created.User;
+        }, cancellationToken: cancellationToken);
+
+    public Task DeleteUserAsync(Guid actorId, Guid userId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var user = await users.GetForUpdateAsync(userId, token);
+            await users.SoftDeleteAsync(user, token);
+            await sessions.RevokeAllAsync(user.Id, clock.GetUtcNow().UtcDateTime, token);
+            await events.PublishAsync(new UserDeleted(userId), token);
+            await events.PublishAsync(new AuditEvent(AuditActions.UserDeleted, actorId, $"user:{userId}", AuditOutcomes.Success), token);
+        }, cancellationToken: cancellationToken);
+}
