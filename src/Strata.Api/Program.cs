@@ -1,12 +1,13 @@
 using Strata.Api.Endpoints;
 using Strata.Api.Hosting;
 using Strata.Data;
+using Strata.Modules.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStrataApi();
 
-// Every module of the system, named explicitly. Business modules join here as they land.
-builder.Services.AddStrata(builder.Configuration, strata => { });
+// Every module of the system, named explicitly.
+builder.Services.AddStrata(builder.Configuration, strata => strata.AddModule<AuthModule>());
 
 var app = builder.Build();
 app.UseStrataApi();

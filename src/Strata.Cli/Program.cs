@@ -1,4 +1,5 @@
 using Strata.Cli;
+using Strata.Modules.Auth;
 
-// The same modules as Strata.Api's Program.cs, named explicitly. Business modules join both as they land.
-return await StrataCommandLine.RunAsync(args, strata => { });
+// The same modules as Strata.Api's Program.cs, named explicitly.
+return await StrataCommandLine.RunAsync(args, strata => strata.AddModule<AuthModule>());

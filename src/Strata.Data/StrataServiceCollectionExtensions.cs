@@ -44,6 +44,8 @@ public static class StrataServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StrataDatabaseOptions>>(sp => new StrataDatabaseOptionsValidator(sp.GetService<IHostEnvironment>()));
 
+        // Modules bind their own settings (BindConfiguration) from the same configuration.
+        services.TryAddSingleton(configuration);
         services.AddLogging();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);

@@ -6,6 +6,8 @@ internal static class StrataEndpoints
     public static WebApplication MapStrataEndpoints(this WebApplication app)
     {
         app.MapOperationsEndpoints();
+        app.MapAuthEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -8,4 +8,10 @@ public sealed class StrataApiOptions
 
     /// <summary>Largest request body accepted, in bytes; larger bodies are answered 413 (default 1 MiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Requests per client address and window to sign-in, sign-up and forgot-password; more answer 429.</summary>
+    public int AuthPermitLimit { get; set; } = 10;
+
+    /// <summary>The window of <see cref="AuthPermitLimit"/>.</summary>
+    public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

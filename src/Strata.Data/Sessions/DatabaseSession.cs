@@ -20,7 +20,7 @@ namespace Strata.Data.Sessions;
 /// module DbContext of the scope shares, so one transaction can span modules. <see cref="InTransactionAsync{T}"/>
 /// begins a transaction or joins the current one; a whole unit is retried on transient failures.
 /// </summary>
-public sealed class DatabaseSession : IAsyncDisposable
+public sealed class DatabaseSession : IAsyncDisposable, IDisposable
 {
     private readonly DatabaseConnectionFactory _connections;
     private readonly ModuleRegistry _registry;
@@ -211,6 +211,34 @@ public sealed class DatabaseSession : IAsyncDisposable
         {
             await _connection.DisposeAsync();
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>For callers that dispose scopes synchronously (ASP.NET Core Data Protection's key repository does).</remarks>
+    public void Dispose()
+    {
+        foreach (var context in _contexts.Values)
+        {
+            context.Dispose();
+        }
+
+        _contexts.Clear();
+        if (_transaction is not null)
+        {
+            try
+            {
+                _transaction.Rollback();
+            }
+            catch (DbException ex)
+            {
+                _logger.LogDebug(ex, "Rollback failed; the transaction ends with its connection.");
+            }
+
+            _transaction.Dispose();
+            _transaction = null;
+        }
+
+        _connection?.Dispose();
     }
 
     private async Task<T> RunOutermostAsync<T>(Func<CancellationToken, Task<T>> work, TransactionOptions options, CancellationToken cancellationToken)

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Strata.Data.Sessions;
+using Strata.Modules.Auth.Services;
+
+namespace Strata.Api.Authentication;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;session token&gt;</c>: the token is hashed and looked up (never compared in plain),
+/// renewed when due, and the user becomes the scope's tenant. Unknown, revoked or expired tokens get 401 problem details.
+/// </summary>
+internal sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ISessionAuthenticator sessions, TenantContext tenant)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public const string SessionIdClaim = "sid";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var session = await sessions.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("The session token is unknown, revoked or expired.");
+        }
+
+        tenant.Set(session.User.Id);
+        Context.Features.Set(session);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, session.User.Id.ToString()),
+            new Claim(SessionIdClaim, session.SessionId.ToString()),
+            new Claim(ClaimTypes.Email, session.User.Email),
+            new Claim(ClaimTypes.Name, session.User.Name),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The signed-in user and session of a request.</summary>
+internal static class CallerExtensions
+{
+    public static Guid UserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static Guid SessionId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SessionAuthenticationHandler.SessionIdClaim)!);
+
+    /// <summary>The request's authenticated session, as the handler found it.</summary>
+    public static AuthenticatedSession CurrentSession(this HttpContext context) =>
+        context.Features.Get<AuthenticatedSession>() ?? throw new InvalidOperationException("The route must require a session.");
+
+    public static ClientInfo Client(this HttpContext context) =>
+        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
+}

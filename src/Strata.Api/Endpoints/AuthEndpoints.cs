@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Strata.Api.Authentication;
+using Strata.Api.Validation;
+using Strata.Modules.Auth.Services;
+
+namespace Strata.Api.Endpoints;
+
+/// <summary>The Auth routes of the API contract (passkeys arrive with their own issue).</summary>
+internal static class AuthEndpoints
+{
+    public const string RateLimitPolicy = "auth";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var auth = routes.MapGroup("/auth").WithTags("Auth");
+
+        auth.MapPost("/sign-up", SignUpAsync).WithValidation<SignUpRequest>().RequireRateLimiting(RateLimitPolicy)
+            .WithName("SignUp").WithSummary("Creates an account and signs it in.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/sign-in", SignInAsync).WithValidation<SignInRequest>().RequireRateLimiting(RateLimitPolicy)
+            .WithName("SignIn").WithSummary("Signs in with email and password.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/password/forgot", ForgotPasswordAsync).WithValidation<ForgotPasswordRequest>().RequireRateLimiting(RateLimitPolicy)
+            .WithName("ForgotPassword").WithSummary("Sends a reset code when the email belongs to an account; answers 202 either way.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/password/reset", ResetPasswordAsync).WithValidation<ResetPasswordRequest>()
+            .WithName("ResetPassword").WithSummary("Sets a new password with a reset code; revokes every session.")
+            .ProducesProblem(StatusCodes.Status410Gone);
+        auth.MapPost("/email-verification/confirm", ConfirmEmailAsync).WithValidation<TokenRequest>()
+            .WithName("ConfirmEmail").WithSummary("Confirms the email address with its code.")
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        var signedIn = auth.MapGroup(string.Empty).RequireSession();
+        signedIn.MapPost("/sign-out", SignOutAsync).WithName("SignOut").WithSummary("Revokes the current session.");
+        signedIn.MapGet("/session", Session).WithName("GetSession").WithSummary("The signed-in user and session.");
+        signedIn.MapGet("/sessions", ListSessionsAsync).WithName("ListSessions").WithSummary("The caller's active sessions.");
+        signedIn.MapDelete("/sessions/{id:guid}", RevokeSessionAsync).WithName("RevokeSession").WithSummary("Revokes one of the caller's sessions.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        signedIn.MapPost("/email-verification", RequestEmailVerificationAsync).WithName("RequestEmailVerification")
+            .WithSummary("Sends an email-verification code through the mail outbox.").ProducesProblem(StatusCodes.Status409Conflict);
+        signedIn.MapPost("/password/change", ChangePasswordAsync).WithValidation<ChangePasswordRequest>()
+            .WithName("ChangePassword").WithSummary("Changes the password after checking the current one.");
+        signedIn.MapGet("/me/permissions", MyPermissionsAsync).WithName("MyPermissions").WithSummary("The caller's permission keys.");
+        return routes;
+    }
+
+    private static async Task<Created<AuthResult>> SignUpAsync(SignUpRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await auth.SignUpAsync(request.Email, request.Password, request.Name, http.Client(), cancellationToken);
+        return TypedResults.Created("/auth/session", result);
+    }
+
+    private static async Task<Ok<AuthResult>> SignInAsync(SignInRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auth.SignInAsync(request.Email, request.Password, http.Client(), cancellationToken));
+
+    private static async Task<NoContent> SignOutAsync(ClaimsPrincipal user, ISessionAuthenticator sessions, HttpContext http, CancellationToken cancellationToken)
+    {
+        await sessions.SignOutAsync(user.UserId(), user.SessionId(), http.Client(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<SessionAnswer> Session(HttpContext http)
+    {
+        var session = http.CurrentSession();
+        return TypedResults.Ok(new SessionAnswer(session.User, new CurrentSession(session.SessionId, session.ExpiresAt)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionInfo>>> ListSessionsAsync(ClaimsPrincipal user, IAuthService auth, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auth.ListSessionsAsync(user.UserId(), user.SessionId(), cancellationToken));
+
+    private static async Task<NoContent> RevokeSessionAsync(Guid id, ClaimsPrincipal user, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    {
+        await auth.RevokeSessionAsync(user.UserId(), id, http.Client(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted> RequestEmailVerificationAsync(ClaimsPrincipal user, IAuthService auth, CancellationToken cancellationToken)
+    {
+        await auth.RequestEmailVerificationAsync(user.UserId(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Ok<UserDto>> ConfirmEmailAsync(TokenRequest request, IAuthService auth, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auth.ConfirmEmailAsync(request.Token, cancellationToken));
+
+    private static async Task<Accepted> ForgotPasswordAsync(ForgotPasswordRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    {
+        await auth.ForgotPasswordAsync(request.Email, http.Client(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<NoContent> ResetPasswordAsync(ResetPasswordRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    {
+        await auth.ResetPasswordAsync(request.Token, request.Password, http.Client(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    {
+        await auth.ChangePasswordAsync(user.UserId(), request.CurrentPassword, request.NewPassword, http.Client(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<string>>> MyPermissionsAsync(ClaimsPrincipal user, IPermissionService permissions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await permissions.GetUserPermissionsAsync(user.UserId(), cancellationToken));
+}

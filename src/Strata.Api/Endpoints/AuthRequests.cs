@@ -1,0 +1,74 @@
+using FluentValidation;
+
+namespace Strata.Api.Endpoints;
+
+/// <summary>Sign-up body.</summary>
+public sealed record SignUpRequest(string Email, string Password, string Name);
+
+/// <summary>Sign-in body.</summary>
+public sealed record SignInRequest(string Email, string Password);
+
+/// <summary>A one-time token (email confirmation).</summary>
+public sealed record TokenRequest(string Token);
+
+/// <summary>Forgot-password body.</summary>
+public sealed record ForgotPasswordRequest(string Email);
+
+/// <summary>Reset-password body.</summary>
+public sealed record ResetPasswordRequest(string Token, string Password);
+
+/// <summary>Change-password body.</summary>
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+/// <summary>The current session: <c>{ id, expiresAt }</c>.</summary>
+public sealed record CurrentSession(Guid Id, DateTime ExpiresAt);
+
+/// <summary>The answer of <c>GET /auth/session</c>: <c>{ user, session }</c>.</summary>
+public sealed record SessionAnswer(Modules.Auth.Services.UserDto User, CurrentSession Session);
+
+internal sealed class SignUpRequestValidator : AbstractValidator<SignUpRequest>
+{
+    public SignUpRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(r => r.Password).NotEmpty();
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+    }
+}
+
+internal sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
+{
+    public SignInRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(256);
+    }
+}
+
+internal sealed class TokenRequestValidator : AbstractValidator<TokenRequest>
+{
+    public TokenRequestValidator() => RuleFor(r => r.Token).NotEmpty().MaximumLength(128);
+}
+
+internal sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPasswordRequest>
+{
+    public ForgotPasswordRequestValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
+}
+
+internal sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPasswordRequest>
+{
+    public ResetPasswordRequestValidator()
+    {
+        RuleFor(r => r.Token).NotEmpty().MaximumLength(128);
+        RuleFor(r => r.Password).NotEmpty();
+    }
+}
+
+internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty();
+        RuleFor(r => r.NewPassword).NotEmpty();
+    }
+}
