@@ -3,6 +3,7 @@ using Npgsql;
 using Strata.Data;
 using Strata.Data.Configuration;
 using Strata.Data.Migrations;
+using Strata.Modules.Auth;
 using Strata.TestModules.Gadgets;
 using Strata.TestModules.Widgets;
 using Strata.Testing;
@@ -14,7 +15,7 @@ namespace Strata.Api.Tests;
 /// <summary>Test databases composed with the test modules, and the settings an API serves them with.</summary>
 public sealed class ApiTestDatabases : StrataTestDatabases
 {
-    public static void Modules(StrataBuilder strata) => strata.AddModule<WidgetsModule>().AddModule<GadgetsModule>();
+    public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
 
     /// <summary>
     /// Connection settings for serving <paramref name="db"/> the way production does: on PostgreSQL the application
@@ -27,6 +28,9 @@ public sealed class ApiTestDatabases : StrataTestDatabases
         {
             ["Strata:Database:Provider"] = db.Provider.ToString(),
             ["ConnectionStrings:Strata"] = db.ConnectionString,
+            // Cheap hashes keep the suite fast; production runs the 220,000-iteration default.
+            ["Strata:Auth:PasswordIterations"] = "1000",
+            ["Strata:Api:AuthPermitLimit"] = "10000",
         };
         if (db.Provider == DatabaseProvider.Postgres)
         {

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Strata.Data.Configuration;
+using Strata.Data.Seeding;
+using Strata.Modules.Auth.Services;
+using Strata.Testing;
+
+namespace Strata.Api.Tests;
+
+/// <summary>
+/// An API over a fresh, seeded database with a controllable clock and a mailbox that keeps what was sent, plus
+/// helpers to sign users up and act as them.
+/// </summary>
+internal sealed class AuthHarness : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly TestDatabase _db;
+
+    private AuthHarness(TestDatabase db, TestApi api, FakeTimeProvider clock, CapturingMailSender mail)
+    {
+        _db = db;
+        Api = api;
+        Clock = clock;
+        Mail = mail;
+    }
+
+    public TestApi Api { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CapturingMailSender Mail { get; }
+
+    public TestDatabase Database => _db;
+
+    public HttpClient Client => Api.Client;
+
+    public static async Task<AuthHarness> StartAsync(ApiTestDatabases databases, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var db = await databases.FreshAsync(provider);
+        var serving = await databases.ServingSettingsAsync(db);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            serving[key] = value;
+        }
+
+        await using (var owner = databases.ServicesFor(db, serving))
+        {
+            await owner.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions());
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var mail = new CapturingMailSender();
+        var api = await TestApi.StartAsync(serving, services: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(mail);
+            services.AddScoped<IMailSender>(sp => sp.GetRequiredService<CapturingMailSender>());
+        });
+        return new AuthHarness(db, api, clock, mail);
+    }
+
+    public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body, string? token = null) => SendAsync(HttpMethod.Post, path, body, token);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Signs up a new user; returns its id, email and session token.</summary>
+    public async Task<(Guid Id, string Email, string Token)> SignUpAsync(string? email = null)
+    {
+        email ??= NewEmail();
+        var response = await PostAsync("/auth/sign-up", new { email, password = Password, name = "Test User" });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("user").GetProperty("id").GetGuid(), email, body.GetProperty("session").GetProperty("token").GetString()!);
+    }
+
+    /// <summary>Signs up a user and grants them the seeded admin role.</summary>
+    public async Task<(Guid Id, string Token)> AdminAsync()
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        var admin = await scope.ServiceProvider.GetRequiredService<IUserAdministration>().CreateAdministratorAsync(NewEmail(), Password, "Admin");
+        var email = admin.Email;
+        var response = await PostAsync("/auth/sign-in", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (admin.Id, body.GetProperty("session").GetProperty("token").GetString()!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+}
+
+/// <summary>A mail sender that keeps messages for the test to read the one-time codes.</summary>
+internal sealed class CapturingMailSender : IMailSender
+{
+    public ConcurrentQueue<OutgoingMail> Sent { get; } = new();
+
+    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        Sent.Enqueue(mail);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The code in the last message of <paramref name="kind"/> to <paramref name="to"/>.</summary>
+    public string LastCode(string to, string kind)
+    {
+        var body = Sent.Last(m => m.To == to && m.Kind == kind).Body;
+        var start = body.IndexOf(": ", StringComparison.Ordinal) + 2;
+        return body[start..body.IndexOf('\n', start)];
+    }
+}
