@@ -15,7 +15,7 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("applied  widgets ", result.Output, StringComparison.Ordinal);
         Assert.Contains("_AddColour", result.Output, StringComparison.Ordinal);
-        Assert.Contains("3 applied, 0 reverted", result.Output, StringComparison.Ordinal);
+        Assert.Contains("4 applied, 0 reverted", result.Output, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]
@@ -121,8 +121,40 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         var verbose = await StrataProcess.RunAsync(db, "db", "migrate", "--module", "sprockets", "--verbose");
 
         Assert.Equal(1, terse.ExitCode);
-        Assert.Equal("error: No module is called 'sprockets'. Modules: widgets, gadgets. (migrations.unknown_module)", terse.Error.Trim());
+        Assert.Equal("error: No module is called 'sprockets'. Modules: auth, widgets, gadgets. (migrations.unknown_module)", terse.Error.Trim());
         Assert.Equal(1, verbose.ExitCode);
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Create_admin_reads_the_password_from_stdin_and_grants_the_admin_role(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await StrataProcess.RunAsync(db, "db", "seed");
+        var email = $"admin-{Guid.NewGuid():N}@example.com";
+
+        var result = await StrataProcess.RunAsync(
+            ["users", "create-admin", "--email", email, "--password-stdin", "--provider", provider.ToString(), "--connection", db.ConnectionString],
+            standardInput: "a long admin passphrase\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"Created administrator {email}", result.Output, StringComparison.Ordinal);
+        Assert.Equal(1, await db.ScalarAsync<long>(
+            $"SELECT count(*) FROM {db.Table("auth", "user_roles")} ur JOIN {db.Table("auth", "roles")} r ON r.id = ur.role_id WHERE r.name = 'admin'"));
+        Assert.DoesNotContain("a long admin passphrase", await db.ScalarAsync<string>($"SELECT password_hash FROM {db.Table("auth", "accounts")}"), StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Create_admin_refuses_a_short_password(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await StrataProcess.RunAsync(db, "db", "seed");
+
+        var result = await StrataProcess.RunAsync(
+            ["users", "create-admin", "--email", "short@example.com", "--password-stdin", "--provider", provider.ToString(), "--connection", db.ConnectionString],
+            standardInput: "short\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("(auth.weak_password)", result.Error, StringComparison.Ordinal);
     }
 }

@@ -14,9 +14,15 @@ internal static class StrataProcess
         RunAsync([.. arguments, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], environment: "Development");
 
     /// <summary>Runs <paramref name="arguments"/> as given.</summary>
-    public static async Task<CliResult> RunAsync(string[] arguments, string environment = "Development", TimeSpan? timeout = null)
+    public static async Task<CliResult> RunAsync(string[] arguments, string environment = "Development", TimeSpan? timeout = null, string? standardInput = null)
     {
         using var process = Start(arguments, environment);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
@@ -40,6 +46,7 @@ internal static class StrataProcess
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             // An empty folder of its own: no appsettings.json or project files of anyone else's in reach.
             WorkingDirectory = WorkingDirectory.FullName,
