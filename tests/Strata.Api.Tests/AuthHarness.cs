@@ -39,7 +39,8 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public HttpClient Client => Api.Client;
 
-    public static async Task<AuthHarness> StartAsync(ApiTestDatabases databases, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<AuthHarness> StartAsync(
+        ApiTestDatabases databases, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, bool captureMail = true)
     {
         var db = await databases.FreshAsync(provider);
         var serving = await databases.ServingSettingsAsync(db);
@@ -58,8 +59,11 @@ internal sealed class AuthHarness : IAsyncDisposable
         var api = await TestApi.StartAsync(serving, services: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(mail);
-            services.AddScoped<IMailSender>(sp => sp.GetRequiredService<CapturingMailSender>());
+            if (captureMail)
+            {
+                services.AddSingleton(mail);
+                services.AddScoped<IMailSender>(sp => sp.GetRequiredService<CapturingMailSender>());
+            }
         });
         return new AuthHarness(db, api, clock, mail);
     }

@@ -315,6 +315,21 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
         Assert.DoesNotContain(AuthHarness.Password, dump, StringComparison.Ordinal);
     }
 
+    [Theory, BothProviders]
+    public async Task The_default_sender_queues_mail_encrypted_with_a_key_ring_kept_in_the_database(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider, captureMail: false);
+        var (_, email, _) = await auth.SignUpAsync();
+
+        var response = await auth.PostAsync("/auth/password/forgot", new { email });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var outbox = auth.Database.Table("auth", "mail_outbox");
+        Assert.Equal(1, await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {outbox} WHERE kind = 'password_reset'"));
+        Assert.DoesNotContain("Reset your password", await auth.Database.ScalarAsync<string>($"SELECT body_protected FROM {outbox}"), StringComparison.Ordinal);
+        Assert.True(await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {auth.Database.Table("auth", "data_protection_keys")}") >= 1);
+    }
+
     [Fact]
     public async Task Sign_in_is_rate_limited_per_address_with_retry_after()
     {
