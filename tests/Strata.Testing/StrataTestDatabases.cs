@@ -213,11 +213,24 @@ public abstract class StrataTestDatabases : IAsyncDisposable
 
     private static async ValueTask DropPostgresDatabaseAsync(string admin, string name)
     {
-        await using var connection = new NpgsqlConnection(WithDatabase(admin, "postgres", pooling: false));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
+        // A backend of another role (the application role's) may still be exiting after its client closed; FORCE may
+        // not terminate it (42501) or the drop may meet it still there (55006). Such a race passes in moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(WithDatabase(admin, "postgres", pooling: false));
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006" && attempt < 25)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static string WithDatabase(string connectionString, string database, bool pooling = true) =>
