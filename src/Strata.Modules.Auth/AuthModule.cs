@@ -13,7 +13,7 @@ namespace Strata.Modules.Auth;
 /// <summary>
 /// Users, sessions, accounts, verifications, RBAC with inheritance and the audit log. Schema <c>auth</c> (SQLite
 /// prefix <c>auth_</c>). Public surface: <see cref="IAuthService"/>, <see cref="ISessionAuthenticator"/>,
-/// <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>,
+/// <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>, <see cref="IExternalAccounts"/>,
 /// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
 /// </summary>
 public sealed class AuthModule : StrataModule
@@ -51,6 +51,8 @@ public sealed class AuthModule : StrataModule
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         // The key ring lives in the database: a restart or another instance can read what this one protected.
         services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>();
+        services.AddSingleton<DataProtectionKeyKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataProtectionKeyKeeper>());
         services.AddSingleton<PasswordHashing>();
         services.AddScoped<UserRepository>();
         services.AddScoped<AccountRepository>();
@@ -64,6 +66,7 @@ public sealed class AuthModule : StrataModule
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRoleAdministration, RoleAdministration>();
         services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IExternalAccounts, ExternalAccounts>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();
     }

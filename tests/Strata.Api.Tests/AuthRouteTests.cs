@@ -330,6 +330,24 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
         Assert.True(await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {auth.Database.Table("auth", "data_protection_keys")}") >= 1);
     }
 
+    [Theory, BothProviders]
+    public async Task Each_security_event_leaves_its_audit_row(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var (user, email, token) = await auth.SignUpAsync();
+        await auth.PostAsync("/auth/sign-in", new { email, password = AuthHarness.Password });
+        await auth.PostAsync("/auth/password/change", new { currentPassword = AuthHarness.Password, newPassword = "a brand new passphrase" }, token);
+        await auth.SendAsync(HttpMethod.Post, $"/admin/users/{user}/permissions/audit.read", token: admin);
+        await auth.SendAsync(HttpMethod.Post, "/auth/sign-out", token: token);
+
+        var actions = await auth.Database.ScalarAsync<string>(provider == DatabaseProvider.Postgres
+            ? $"SELECT string_agg(DISTINCT action, ',' ORDER BY action) FROM auth.audit_log WHERE actor_id = '{user}' OR target = 'user:{user}'"
+            : $"SELECT group_concat(action, ',') FROM (SELECT DISTINCT action FROM auth_audit_log WHERE actor_id = '{user.ToString().ToUpperInvariant()}' OR target = 'user:{user}' ORDER BY action)");
+
+        Assert.Equal("authn_login_success,authn_password_change,authn_token_created,authn_token_revoked,authz_change,user_created", actions);
+    }
+
     [Fact]
     public async Task Sign_in_is_rate_limited_per_address_with_retry_after()
     {

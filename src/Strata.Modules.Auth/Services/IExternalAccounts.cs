@@ -1,0 +1,27 @@
+namespace Strata.Modules.Auth.Services;
+
+/// <summary>Tokens an external identity provider issued for a user.</summary>
+/// <param name="AccessToken">OAuth access token.</param>
+/// <param name="RefreshToken">OAuth refresh token.</param>
+/// <param name="IdToken">OpenID Connect id token.</param>
+/// <param name="AccessTokenExpiresAt">Access-token expiry (UTC).</param>
+/// <param name="RefreshTokenExpiresAt">Refresh-token expiry (UTC).</param>
+/// <param name="Scope">Granted scope.</param>
+public sealed record ExternalTokens(
+    string? AccessToken, string? RefreshToken, string? IdToken, DateTime? AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, string? Scope);
+
+/// <summary>
+/// Accounts at external identity providers (OAuth / OpenID Connect), linked to users. Their tokens are stored
+/// encrypted with ASP.NET Core Data Protection; the key ring lives in the database.
+/// </summary>
+public interface IExternalAccounts
+{
+    /// <summary>
+    /// Links the provider account (<paramref name="issuer"/>, <paramref name="accountId"/>) to the user, or refreshes its
+    /// tokens when already linked to them; 409 <c>auth.account_linked</c> when it belongs to another user.
+    /// </summary>
+    Task LinkAsync(Guid userId, string providerId, string issuer, string accountId, ExternalTokens tokens, CancellationToken cancellationToken = default);
+
+    /// <summary>The decrypted tokens of the user's account at <paramref name="issuer"/>, or null.</summary>
+    Task<ExternalTokens?> GetTokensAsync(Guid userId, string issuer, CancellationToken cancellationToken = default);
+}
