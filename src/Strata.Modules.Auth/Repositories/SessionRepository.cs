@@ -6,10 +6,15 @@ namespace Strata.Modules.Auth.Repositories;
 
 internal sealed class SessionRepository(AuthDbContext context) : Repository<Session>(context)
 {
-    /// <summary>The live session with this token hash and its (not deleted) user, tracked for renewal.</summary>
+    /// <summary>The live session with this token hash, with its (not deleted) user.</summary>
     public Task<Session?> FindActiveByTokenHashAsync(string tokenHash, DateTime now, CancellationToken cancellationToken) =>
-        Set.Include(s => s.User)
+        Query.Include(s => s.User)
             .FirstOrDefaultAsync(s => s.TokenHash == tokenHash && s.RevokedAt == null && s.ExpiresAt > now && s.User!.DeletedAt == null, cancellationToken);
+
+    /// <summary>Extends a session in one statement (bulk updates set updated_at themselves).</summary>
+    public Task<int> RenewAsync(long sessionId, DateTime now, DateTime expiresAt, CancellationToken cancellationToken) =>
+        Set.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now).SetProperty(s => s.ExpiresAt, expiresAt).SetProperty(s => s.UpdatedAt, now), cancellationToken);
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(long userId, DateTime now, CancellationToken cancellationToken) =>
         await Query.Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)

@@ -35,25 +35,26 @@ internal sealed class SessionService(
         return new SessionToken(token, session.ExpiresAt);
     }
 
-    public Task<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async cancel =>
+    public async Task<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        // A plain read: most requests need no renewal, and a unit of work would take SQLite's write lock for nothing.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = await sessions.FindActiveByTokenHashAsync(SecretTokens.Hash(token), now, cancellationToken);
+        if (session is null)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var session = await sessions.FindActiveByTokenHashAsync(SecretTokens.Hash(token), now, cancel);
-            if (session is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            // Renew at most once per interval: a write per request would turn every read into a write.
-            if (now - session.LastUsedAt >= Settings.SessionRenewalInterval)
-            {
-                session.LastUsedAt = now;
-                session.ExpiresAt = now + Settings.SessionLifetime;
-            }
+        // Renew at most once per interval, so reads do not all turn into writes.
+        var expiresAt = session.ExpiresAt;
+        if (now - session.LastUsedAt >= Settings.SessionRenewalInterval)
+        {
+            expiresAt = now + Settings.SessionLifetime;
+            await database.InTransactionAsync(cancel => sessions.RenewAsync(session.Id, now, expiresAt, cancel), cancellationToken: cancellationToken);
+        }
 
-            return new AuthenticatedSession(AuthService.ToDto(session.User!), session.PublicId, session.ExpiresAt);
-        }, cancellationToken: cancellationToken);
+        return new AuthenticatedSession(AuthService.ToDto(session.User!), session.PublicId, expiresAt);
+    }
 
     public Task SignOutAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default) =>
         RevokeAsync(userId, sessionId, client, cancellationToken);
