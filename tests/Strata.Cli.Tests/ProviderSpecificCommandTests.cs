@@ -47,15 +47,14 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
     {
         await using var db = await databases.EmptyAsync(DatabaseProvider.Sqlite);
         var lockFile = Path.GetFullPath(new SqliteConnectionStringBuilder(db.ConnectionString).DataSource + ".migrate.lock");
-        using var holder = System.Diagnostics.Process.Start("flock", ["--no-fork", "-x", lockFile, "sleep", "120"]);
-        await WaitUntilLockedAsync(lockFile);
+        using var holder = await FileLockHolder.StartAsync(lockFile);
         using var migrator = StrataProcess.Start(["db", "migrate", "--provider", "Sqlite", "--connection", db.ConnectionString]);
         await db.ScalarAsync<long>(
             "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
             "INSERT INTO \"__EFMigrationsLock\" VALUES (1, '2026-01-01 00:00:00'); SELECT 1");
 
         migrator.Kill(entireProcessTree: true);
-        holder!.Kill(entireProcessTree: true);
+        holder.Kill(entireProcessTree: true);
         await Task.WhenAll(migrator.WaitForExitAsync(), holder.WaitForExitAsync());
         var result = await StrataProcess.RunAsync(db, "db", "migrate");
 
@@ -86,26 +85,5 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("No Strata.TestModules.csproj under", result.Error, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilLockedAsync(string path)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                await using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
-                {
-                }
-
-                await Task.Delay(50);
-            }
-            catch (IOException)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException("The lock holder never took the lock.");
     }
 }

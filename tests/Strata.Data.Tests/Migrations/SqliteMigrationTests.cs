@@ -41,31 +41,7 @@ public sealed class SqliteMigrationTests(DataTestDatabases databases)
 
     private static string LockFile(TestDatabase db) => new SqliteConnectionStringBuilder(db.ConnectionString).DataSource + ".migrate.lock";
 
-    // flock(1) takes the same kind of lock .NET takes for FileShare.None on Unix; kill -9 on it is a migrator dying mid-run.
-    private static async Task<Process> HoldLockInAnotherProcessAsync(TestDatabase db)
-    {
-        var path = Path.GetFullPath(LockFile(db));
-        var holder = Process.Start(new ProcessStartInfo("flock", ["--no-fork", "-x", path, "sleep", "120"]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("flock could not be started.");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                await using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
-                {
-                }
-
-                await Task.Delay(50);
-            }
-            catch (IOException)
-            {
-                return holder;
-            }
-        }
-
-        holder.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The lock holder never took the lock.");
-    }
+    private static Task<Process> HoldLockInAnotherProcessAsync(TestDatabase db) => FileLockHolder.StartAsync(Path.GetFullPath(LockFile(db)));
 
     // What EF leaves when it dies inside MigrateAsync: its lock table with the row it inserted.
     private static Task<long> LeaveStaleEfLockRowAsync(TestDatabase db) => db.ScalarAsync<long>(
