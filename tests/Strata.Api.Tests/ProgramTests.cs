@@ -57,6 +57,16 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
     }
 
     [Fact]
+    public async Task Routes_that_need_a_session_carry_the_bearer_requirement()
+    {
+        var paths = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement.GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/auth/session").GetProperty("get").TryGetProperty("security", out var security));
+        Assert.True(security[0].TryGetProperty("Bearer", out _));
+        Assert.False(paths.GetProperty("/auth/sign-in").GetProperty("post").TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task Ready_documents_its_503_problem()
     {
         var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;

@@ -28,7 +28,9 @@ internal static class StrataApiHost
         // Malformed bodies throw in every environment, so one handler answers them the same way everywhere.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<BearerRequirementTransformer>());
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
