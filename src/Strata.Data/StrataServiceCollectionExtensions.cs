@@ -54,6 +54,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<EntityLifecycleInterceptor>();
         services.AddSingleton<CommandDiagnosticsInterceptor>();
         services.AddSingleton<StrataContextOptions>();
+        services.AddSingleton<UnitOfWorkRetry>();
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
@@ -68,6 +69,7 @@ public static class StrataServiceCollectionExtensions
             sp.GetRequiredService<StrataContextOptions>(),
             sp.GetRequiredService<PagingCursorCodec>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<UnitOfWorkRetry>(),
             sp.GetRequiredService<ILogger<DatabaseSession>>()));
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
 

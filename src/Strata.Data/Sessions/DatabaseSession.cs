@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
 using Strata.Data.Diagnostics;
@@ -35,7 +34,6 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     private int _depth;
     private int _savepoints;
     private bool _ambient;
-    private bool _committing;
     private int _commandsExecuted;
 
     internal DatabaseSession(
@@ -46,6 +44,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         StrataContextOptions contextOptions,
         PagingCursorCodec cursors,
         TimeProvider clock,
+        UnitOfWorkRetry retry,
         ILogger<DatabaseSession> logger)
     {
         Cursors = cursors;
@@ -56,7 +55,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         _contextOptions = contextOptions;
         _logger = logger;
         Tenant = tenant;
-        _retry = BuildRetryPipeline();
+        _retry = retry.Pipeline;
     }
 
     /// <summary>The provider this session talks to.</summary>
@@ -243,15 +242,21 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
 
     private async Task<T> RunOutermostAsync<T>(Func<CancellationToken, Task<T>> work, TransactionOptions options, CancellationToken cancellationToken)
     {
-        _committing = false;
         await BeginAsync(options.IsolationLevel ?? IsolationLevel.Unspecified, cancellationToken);
         _depth++;
         try
         {
             var result = await work(cancellationToken);
             await SaveChangesAsync(cancellationToken);
-            _committing = true;
-            await _transaction!.CommitAsync(cancellationToken);
+            try
+            {
+                await _transaction!.CommitAsync(cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                throw new CommitOutcomeUnknownException(ex);
+            }
+
             StrataMetrics.Transactions.Add(1, new("provider", Provider.ToString()), new("outcome", "committed"));
             return result;
         }
@@ -271,7 +276,6 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     private async Task<T> RunInSavepointAsync<T>(Func<CancellationToken, Task<T>> work, bool applyTenant, CancellationToken cancellationToken)
     {
         // Saved first so a rollback to the savepoint cannot drop the outer unit's pending changes with it.
-        _committing = false;
         await SaveChangesAsync(cancellationToken);
         var savepoint = $"strata_sp_{++_savepoints}";
         await _transaction!.SaveAsync(savepoint, cancellationToken);
@@ -399,33 +403,5 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         {
             context.ChangeTracker.Clear();
         }
-    }
-
-    private ResiliencePipeline BuildRetryPipeline()
-    {
-        if (_options.MaxRetryAttempts == 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                // A failure during COMMIT leaves the outcome unknown: retrying could apply the unit twice.
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } ex && !_committing && DatabaseErrorTranslator.IsTransient(ex)),
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                Delay = TimeSpan.FromMilliseconds(_options.RetryBaseDelayMs),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    StrataMetrics.Retries.Add(1, new KeyValuePair<string, object?>("provider", Provider.ToString()));
-                    _logger.LogWarning("Retrying a unit of work after a transient database failure (retry {Attempt}): {Error}",
-                        args.AttemptNumber + 1, args.Outcome.Exception?.GetType().Name);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
     }
 }
