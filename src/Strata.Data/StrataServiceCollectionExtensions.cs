@@ -53,7 +53,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
         services.AddSingleton<CommandDiagnosticsInterceptor>();
-        services.AddSingleton<StrataContextOptions>();
+        services.AddSingleton<ModuleContextPool>();
         services.AddSingleton<UnitOfWorkRetry>();
         services.AddSingleton<PagingCursorCodec>();
         services.AddSingleton<StrataMigrator>();
@@ -66,7 +66,7 @@ public static class StrataServiceCollectionExtensions
             sp.GetRequiredService<ModuleRegistry>(),
             sp.GetRequiredService<IOptions<StrataDatabaseOptions>>(),
             sp.GetRequiredService<TenantContext>(),
-            sp.GetRequiredService<StrataContextOptions>(),
+            sp.GetRequiredService<ModuleContextPool>(),
             sp.GetRequiredService<PagingCursorCodec>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<UnitOfWorkRetry>(),

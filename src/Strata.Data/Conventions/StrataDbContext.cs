@@ -22,8 +22,11 @@ public abstract class StrataDbContext : DbContext
     /// <summary>The module whose tables this context maps.</summary>
     protected internal abstract IStrataModule OwningModule { get; }
 
-    /// <summary>The session that created this context (null at design time).</summary>
-    internal DatabaseSession? Session { get; set; }
+    private bool _leased;
+    private bool _releasing;
+
+    /// <summary>The session that rented this context (null at design time).</summary>
+    internal DatabaseSession? Session { get; private set; }
 
     /// <summary>The provider this context runs on.</summary>
     public DatabaseProvider Provider => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
@@ -35,6 +38,40 @@ public abstract class StrataDbContext : DbContext
 
     /// <summary>The workspace the scope acts in (read by query filters).</summary>
     public Guid? CurrentWorkspaceId => Session?.Tenant.WorkspaceId;
+
+    /// <summary>
+    /// Pooled contexts belong to their session until it releases them: DI disposes the contexts it resolved too, and a
+    /// second return of a context already back in the pool would break the instance another scope rents next.
+    /// </summary>
+#pragma warning disable CA1816 // DbContext's own Dispose suppresses finalization; these only decide whether to call it.
+    public override void Dispose()
+    {
+        if (!_leased || _releasing)
+        {
+            base.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync() => !_leased || _releasing ? base.DisposeAsync() : ValueTask.CompletedTask;
+#pragma warning restore CA1816
+
+    /// <summary>Binds a rented context to its session.</summary>
+    internal void Lease(DatabaseSession session)
+    {
+        Session = session;
+        _leased = true;
+        _releasing = false;
+    }
+
+    /// <summary>Returns the context to its pool; the session must not use it afterwards.</summary>
+    internal ValueTask ReleaseAsync()
+    {
+        // Cleared before the return: once back in the pool another scope may rent it at once.
+        Session = null;
+        _releasing = true;
+        return base.DisposeAsync();
+    }
 
     /// <summary>Maps this module's entities: apply one <c>IEntityTypeConfiguration</c> per table.</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);

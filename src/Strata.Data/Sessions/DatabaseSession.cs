@@ -24,7 +24,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     private readonly DatabaseConnectionFactory _connections;
     private readonly ModuleRegistry _registry;
     private readonly StrataDatabaseOptions _options;
-    private readonly StrataContextOptions _contextOptions;
+    private readonly ModuleContextPool _contextPool;
     private readonly ILogger<DatabaseSession> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Dictionary<Type, StrataDbContext> _contexts = [];
@@ -41,7 +41,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         ModuleRegistry registry,
         IOptions<StrataDatabaseOptions> options,
         TenantContext tenant,
-        StrataContextOptions contextOptions,
+        ModuleContextPool contextPool,
         PagingCursorCodec cursors,
         TimeProvider clock,
         UnitOfWorkRetry retry,
@@ -52,7 +52,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         _connections = connections;
         _registry = registry;
         _options = options.Value;
-        _contextOptions = contextOptions;
+        _contextPool = contextPool;
         _logger = logger;
         Tenant = tenant;
         _retry = retry.Pipeline;
@@ -109,9 +109,9 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         }
 
         var module = _registry.ForContext(contextType);
-        var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(Provider), _contextOptions.For(module, Provider))!;
+        var context = _contextPool.Rent(module, Provider);
+        context.Lease(this);
         context.Database.SetDbConnection(Connection, contextOwnsConnection: false);
-        context.Session = this;
         if (_transaction is not null)
         {
             context.Database.UseTransaction(_transaction);
@@ -197,7 +197,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     {
         foreach (var context in _contexts.Values)
         {
-            await context.DisposeAsync();
+            await context.ReleaseAsync();
         }
 
         _contexts.Clear();
@@ -218,7 +218,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     {
         foreach (var context in _contexts.Values)
         {
-            context.Dispose();
+            context.ReleaseAsync().AsTask().GetAwaiter().GetResult();
         }
 
         _contexts.Clear();

@@ -136,6 +136,27 @@ public sealed class DatabaseSessionTests(DataTestDatabases databases)
         Assert.Same(widgets, gadgets);
     }
 
+    [Theory, BothProviders]
+    public async Task A_context_returned_at_scope_end_serves_the_next_scope_with_its_connection(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var widget = await db.Session.InTransactionAsync(_ => db.WidgetAsync());
+        TestModules.Widgets.WidgetsDbContext first;
+        await using (var scope = db.CreateScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<TestModules.Widgets.WidgetsDbContext>();
+            await first.Widgets.CountAsync();
+        }
+
+        await using var next = db.CreateScope();
+        var second = next.ServiceProvider.GetRequiredService<TestModules.Widgets.WidgetsDbContext>();
+        var found = await next.ServiceProvider.GetRequiredService<WidgetRepository>().FindByPublicIdAsync(widget.PublicId);
+
+        Assert.Same(first, second);
+        Assert.Same(next.ServiceProvider.GetRequiredService<DatabaseSession>().Connection, second.Database.GetDbConnection());
+        Assert.NotNull(found);
+    }
+
     private static async Task<bool> WidgetExistsElsewhereAsync(TestDatabase db, Guid publicId)
     {
         await using var scope = db.CreateScope();
