@@ -195,17 +195,20 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Roll back first, so no context goes back to its pool still enlisted in a live transaction.
+        if (_transaction is not null)
+        {
+            await RollbackQuietlyAsync();
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+
         foreach (var context in _contexts.Values)
         {
             await context.ReleaseAsync();
         }
 
         _contexts.Clear();
-        if (_transaction is not null)
-        {
-            await RollbackQuietlyAsync();
-        }
-
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -216,17 +219,14 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     /// <remarks>For callers that dispose scopes synchronously (ASP.NET Core Data Protection's key repository does).</remarks>
     public void Dispose()
     {
-        foreach (var context in _contexts.Values)
-        {
-            context.ReleaseAsync().AsTask().GetAwaiter().GetResult();
-        }
-
-        _contexts.Clear();
         if (_transaction is not null)
         {
             try
             {
-                _transaction.Rollback();
+                if (_transaction.Connection is not null)
+                {
+                    _transaction.Rollback();
+                }
             }
             catch (DbException ex)
             {
@@ -237,6 +237,12 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
             _transaction = null;
         }
 
+        foreach (var context in _contexts.Values)
+        {
+            context.ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        _contexts.Clear();
         _connection?.Dispose();
     }
 
