@@ -131,6 +131,19 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task Renaming_a_role_to_a_taken_name_answers_409(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        await auth.PostAsync("/admin/roles", new { name = "Support" }, admin);
+        var other = await CreateRoleAsync(auth, admin, "other", null);
+
+        var response = await auth.SendAsync(HttpMethod.Patch, $"/admin/roles/{other}", new { name = "SUPPORT" }, admin);
+
+        await AssertProblemAsync(response, HttpStatusCode.Conflict, "auth.role_name_taken");
+    }
+
+    [Theory, BothProviders]
     public async Task A_system_role_cannot_be_deleted_but_a_custom_one_can(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);

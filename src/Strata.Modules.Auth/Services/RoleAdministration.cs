@@ -27,7 +27,7 @@ internal sealed class RoleAdministration(
         database.InTransactionAsync(async token =>
         {
             var parent = parentRoleId is { } parentId ? await FindRoleAsync(parentId, token) : null;
-            var role = await AddUniqueAsync(new Role { Name = name, Description = description, ParentRoleId = parent?.Id }, token);
+            var role = await WithUniqueNameAsync(name, () => roles.AddAsync(new Role { Name = name, Description = description, ParentRoleId = parent?.Id }, token));
             await AuditAsync(actorId, $"role:{role.PublicId}", "role_created", token);
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
@@ -58,7 +58,11 @@ internal sealed class RoleAdministration(
                 role.ParentRoleId = parent.Id;
             }
 
-            await SaveUniqueAsync(token);
+            await WithUniqueNameAsync(role.Name, async () =>
+            {
+                await roles.UpdateAsync(role, token);
+                return role;
+            });
             await AuditAsync(actorId, $"role:{role.PublicId}", "role_updated", token);
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
@@ -168,27 +172,16 @@ internal sealed class RoleAdministration(
         }
     }
 
-    private async Task<Role> AddUniqueAsync(Role role, CancellationToken cancellationToken)
+    // The repository's save translates the unique index's refusal; the role API names it in its own terms.
+    private static async Task<Role> WithUniqueNameAsync(string name, Func<Task<Role>> save)
     {
         try
         {
-            return await roles.AddAsync(role, cancellationToken);
+            return await save();
         }
         catch (ConflictError conflict) when (conflict.Field == "name")
         {
-            throw new ConflictError("auth.role_name_taken", $"A role called '{role.Name}' already exists.", "name");
-        }
-    }
-
-    private async Task SaveUniqueAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConflictError conflict) when (conflict.Field == "name")
-        {
-            throw new ConflictError("auth.role_name_taken", "A role with this name already exists.", "name");
+            throw new ConflictError("auth.role_name_taken", $"A role called '{name.Trim()}' already exists.", "name");
         }
     }
 
