@@ -31,7 +31,7 @@ public sealed class OperationsTests(ApiTestDatabases databases)
     public async Task Ready_answers_503_naming_pending_migrations(DatabaseProvider provider)
     {
         await using var db = await databases.EmptyAsync(provider);
-        await using var api = await TestApi.StartAsync(ApiTestDatabases.ServingSettingsWithoutMigrating(db));
+        await using var api = await TestApi.StartAsync(StrataTestDatabases.ServingSettings(db));
 
         var response = await api.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 

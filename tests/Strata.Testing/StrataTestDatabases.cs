@@ -134,6 +134,39 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Connection settings for serving <paramref name="db"/> as it is: on PostgreSQL the application role (which owns
+    /// nothing), on SQLite the file.
+    /// </summary>
+    public static Dictionary<string, string?> ServingSettings(TestDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new Dictionary<string, string?>
+        {
+            ["Strata:Database:Provider"] = db.Provider.ToString(),
+            ["ConnectionStrings:Strata"] = db.Provider == DatabaseProvider.Postgres
+                ? TestEnvironment.PostgresApplication(new NpgsqlConnectionStringBuilder(db.ConnectionString).Database!)
+                : db.ConnectionString,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="ServingSettings"/> after a migration run as the owner, so on PostgreSQL the application role holds its
+    /// grants — the way production serves.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> GrantedServingSettingsAsync(TestDatabase db)
+    {
+        var settings = ServingSettings(db);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            settings["ConnectionStrings:StrataMigrations"] = db.ConnectionString;
+            await using var owner = ServicesFor(db, settings);
+            await owner.GetRequiredService<StrataMigrator>().MigrateAsync();
+        }
+
+        return settings;
+    }
+
     /// <summary>A separate service provider (its own pools and sessions) on an existing test database: a second process, in-process.</summary>
     public ServiceProvider ServicesFor(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -54,7 +54,7 @@ internal sealed class AuthService(
                 throw EmailTaken();
             }
 
-            await accounts.AddAsync(new Account { UserId = user.Id, AccountId = user.PublicId.ToString(), PasswordHash = passwords.Hash(password) }, token);
+            await accounts.AddAsync(CredentialFor(user, password), token);
             await events.PublishAsync(new AuditEvent(AuditActions.UserCreated, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client.Ip, client.UserAgent), token);
             return new AuthResult(ToDto(user), await sessionService.CreateAsync(user, client, token));
         }, cancellationToken: cancellationToken);
@@ -193,12 +193,15 @@ internal sealed class AuthService(
         }
     }
 
+    private Account CredentialFor(User user, string password) =>
+        new() { UserId = user.Id, AccountId = user.PublicId.ToString(), PasswordHash = passwords.Hash(password) };
+
     private async Task SetPasswordAsync(User user, string password, CancellationToken cancellationToken)
     {
         var account = await accounts.FindCredentialForUpdateAsync(user.Id, cancellationToken);
         if (account is null)
         {
-            await accounts.AddAsync(new Account { UserId = user.Id, AccountId = user.PublicId.ToString(), PasswordHash = passwords.Hash(password) }, cancellationToken);
+            await accounts.AddAsync(CredentialFor(user, password), cancellationToken);
         }
         else
         {

@@ -66,13 +66,7 @@ public sealed class PostgresMigrationTests(DataTestDatabases databases)
     private async Task<TestDatabase> GrantedDatabaseAsync()
     {
         var db = await databases.FreshAsync(DatabaseProvider.Postgres);
-        var database = new NpgsqlConnectionStringBuilder(db.ConnectionString).Database!;
-        await using var owner = databases.ServicesFor(db, new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Strata"] = TestEnvironment.PostgresApplication(database),
-            ["ConnectionStrings:StrataMigrations"] = db.ConnectionString,
-        });
-        await owner.GetRequiredService<StrataMigrator>().MigrateAsync();
+        await databases.GrantedServingSettingsAsync(db);
         return db;
     }
 
