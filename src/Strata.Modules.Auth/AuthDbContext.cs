@@ -15,6 +15,8 @@ internal abstract class AuthDbContext(DbContextOptions options) : StrataDbContex
 
     public DbSet<Verification> Verifications => Set<Verification>();
 
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
     public DbSet<Role> Roles => Set<Role>();
 
     public DbSet<Permission> Permissions => Set<Permission>();
@@ -37,6 +39,7 @@ internal abstract class AuthDbContext(DbContextOptions options) : StrataDbContex
         modelBuilder.ApplyConfiguration(new SessionConfiguration());
         modelBuilder.ApplyConfiguration(new AccountConfiguration());
         modelBuilder.ApplyConfiguration(new VerificationConfiguration());
+        modelBuilder.ApplyConfiguration(new PasskeyConfiguration());
         modelBuilder.ApplyConfiguration(new RoleConfiguration());
         modelBuilder.ApplyConfiguration(new PermissionConfiguration());
         modelBuilder.ApplyConfiguration(new RolePermissionConfiguration());

@@ -1,19 +1,23 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Strata.Data.Events;
 using Strata.Data.Modules;
 using Strata.Modules.Auth.Configuration;
 using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Repositories;
+using Strata.Modules.Auth.Schema;
 using Strata.Modules.Auth.Seed;
 using Strata.Modules.Auth.Services;
 
 namespace Strata.Modules.Auth;
 
 /// <summary>
-/// Users, sessions, accounts, verifications, RBAC with inheritance and the audit log. Schema <c>auth</c> (SQLite
+/// Users, sessions, accounts, verifications, passkeys, RBAC with inheritance and the audit log. Schema <c>auth</c> (SQLite
 /// prefix <c>auth_</c>). Public surface: <see cref="IAuthService"/>, <see cref="ISessionAuthenticator"/>,
-/// <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>, <see cref="IExternalAccounts"/>,
+/// <see cref="IPasskeyService"/>, <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>,
+/// <see cref="IExternalAccounts"/>,
 /// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
 /// </summary>
 public sealed class AuthModule : StrataModule
@@ -50,6 +54,7 @@ public sealed class AuthModule : StrataModule
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         // The key ring lives in the database: a restart or another instance can read what this one protected.
+        AddPasskeys(services);
         services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>();
         services.AddSingleton<DataProtectionKeyKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DataProtectionKeyKeeper>());
@@ -58,11 +63,13 @@ public sealed class AuthModule : StrataModule
         services.AddScoped<AccountRepository>();
         services.AddScoped<SessionRepository>();
         services.AddScoped<VerificationRepository>();
+        services.AddScoped<PasskeyRepository>();
         services.AddScoped<RoleRepository>();
         services.AddScoped<AuditLogRepository>();
         services.AddScoped<SessionService>();
         services.AddScoped<ISessionAuthenticator>(sp => sp.GetRequiredService<SessionService>());
         services.AddScoped<IAuthService, AuthService>();
+        services.AddScoped<IPasskeyService, PasskeyService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRoleAdministration, RoleAdministration>();
         services.AddScoped<IUserAdministration, UserAdministration>();
@@ -70,4 +77,32 @@ public sealed class AuthModule : StrataModule
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();
     }
+
+    /// <summary>
+    /// ASP.NET Core Identity's passkey handler over Strata's tables: <see cref="UserManager{TUser}"/> with
+    /// <see cref="PasskeyUserStore"/>, the relying party and its origins from <see cref="PasskeyOptions"/>.
+    /// </summary>
+    private static void AddPasskeys(IServiceCollection services)
+    {
+        services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<PasskeyOptions>>((identity, strata) =>
+        {
+            var settings = strata.Value;
+            var origins = settings.Origins.Select(NormalizedOrigin).ToHashSet(StringComparer.Ordinal);
+            identity.ServerDomain = settings.RelyingPartyId;
+            identity.AuthenticatorTimeout = settings.CeremonyLifetime;
+            identity.UserVerificationRequirement = settings.UserVerification;
+            identity.ResidentKeyRequirement = settings.ResidentKey;
+            // Exactly the configured origins, never a cross-origin iframe.
+            identity.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin && Uri.TryCreate(context.Origin, UriKind.Absolute, out _) && origins.Contains(NormalizedOrigin(context.Origin)));
+        });
+        services.AddIdentityCore<User>().AddUserStore<PasskeyUserStore>();
+        services.AddScoped<IPasskeyHandler<User>, PasskeyHandler<User>>();
+    }
+
+    /// <summary>Scheme, host and explicit non-default port, lower-cased: how browsers serialise an origin.</summary>
+    private static string NormalizedOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : origin;
 }

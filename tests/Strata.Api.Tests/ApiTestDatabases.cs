@@ -11,6 +11,19 @@ namespace Strata.Api.Tests;
 /// <summary>Test databases composed with the test modules, and the settings an API serves them with.</summary>
 public sealed class ApiTestDatabases : StrataTestDatabases
 {
+    /// <summary>The relying party the test API is configured as.</summary>
+    public const string PasskeyRelyingPartyId = "strata.test";
+
+    /// <summary>The one web origin the test API accepts passkey ceremonies from.</summary>
+    public const string PasskeyOrigin = "https://app.strata.test";
+
+    /// <summary>The passkey relying party every test API is configured with (a test's own settings may override it).</summary>
+    public static IReadOnlyDictionary<string, string?> PasskeySettings { get; } = new Dictionary<string, string?>
+    {
+        ["Strata:Auth:Passkeys:RelyingPartyId"] = PasskeyRelyingPartyId,
+        ["Strata:Auth:Passkeys:Origins:0"] = PasskeyOrigin,
+    };
+
     public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
 
     /// <summary>Granted serving settings (see <see cref="StrataTestDatabases.GrantedServingSettingsAsync"/>) tuned for tests.</summary>

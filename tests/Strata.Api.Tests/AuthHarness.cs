@@ -8,6 +8,7 @@ using Strata.Data.Configuration;
 using Strata.Data.Seeding;
 using Strata.Modules.Auth.Services;
 using Strata.Testing;
+using Strata.Testing.Passkeys;
 
 namespace Strata.Api.Tests;
 
@@ -108,6 +109,65 @@ internal sealed class AuthHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (admin.Id, body.GetProperty("session").GetProperty("token").GetString()!);
+    }
+
+    /// <summary>An authenticator on the one origin the test API accepts.</summary>
+    public static SoftwareAuthenticator NewAuthenticator() => new(ApiTestDatabases.PasskeyOrigin);
+
+    /// <summary>Starts a ceremony (<c>…/options</c>); returns its id and its WebAuthn options.</summary>
+    public async Task<(string CeremonyId, JsonElement Options)> BeginCeremonyAsync(string path, string? token = null)
+    {
+        var response = await SendAsync(HttpMethod.Post, path, token: token);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("ceremonyId").GetString()!, body.GetProperty("options"));
+    }
+
+    /// <summary>Runs a whole registration ceremony for the signed-in <paramref name="token"/> with <paramref name="authenticator"/>.</summary>
+    public async Task<HttpResponseMessage> RegisterPasskeyAsync(string token, SoftwareAuthenticator authenticator, string? name = null)
+    {
+        var (ceremonyId, options) = await BeginCeremonyAsync("/auth/passkeys/register/options", token);
+        return await PostAsync("/auth/passkeys/register", new { ceremonyId, credential = Json(authenticator.Register(options)), name }, token);
+    }
+
+    /// <summary>Runs a whole sign-in ceremony with <paramref name="authenticator"/>.</summary>
+    public async Task<HttpResponseMessage> PasskeySignInAsync(SoftwareAuthenticator authenticator)
+    {
+        var (ceremonyId, options) = await BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        return await PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = Json(authenticator.Assert(options)) });
+    }
+
+    /// <summary>A credential JSON string as a JSON value of a request body.</summary>
+    public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
+
+    /// <summary>How <paramref name="id"/> reads in SQL: SQLite stores GUIDs as upper-case text.</summary>
+    public static string Id(DatabaseProvider provider, Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id.ToString();
+
+    /// <summary>Every value of the auth tables that can hold a secret, as one string.</summary>
+    public async Task<string> DumpAuthTablesAsync()
+    {
+        var connection = _db.Session.Connection;
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in new[] { "users", "sessions", "accounts", "verifications", "passkeys", "audit_log", "mail_outbox" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {_db.Table("auth", table)}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append(reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+            }
+        }
+
+        return dump.ToString();
     }
 
     public async ValueTask DisposeAsync()

@@ -103,9 +103,9 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
         await AssertProblemAsync(whileLocked, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
         Assert.Equal(5, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND actor_id = '{Id(provider, id)}'") - 1);
+            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND actor_id = '{AuthHarness.Id(provider, id)}'") - 1);
         Assert.Equal(1, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_lock' AND actor_id = '{Id(provider, id)}'"));
+            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_lock' AND actor_id = '{AuthHarness.Id(provider, id)}'"));
     }
 
     [Theory, BothProviders]
@@ -116,9 +116,9 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
 
         await auth.PostAsync("/auth/sign-in", new { email, password = "wrong password!" });
 
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>($"SELECT failed_sign_in_count FROM {auth.Database.Table("auth", "users")} WHERE public_id = '{Id(provider, id)}'"));
+        Assert.Equal(1, await auth.Database.ScalarAsync<long>($"SELECT failed_sign_in_count FROM {auth.Database.Table("auth", "users")} WHERE public_id = '{AuthHarness.Id(provider, id)}'"));
         Assert.Equal(1, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND outcome = 'failure' AND actor_id = '{Id(provider, id)}'"));
+            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND outcome = 'failure' AND actor_id = '{AuthHarness.Id(provider, id)}'"));
     }
 
     [Theory, BothProviders]
@@ -308,7 +308,7 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
         await auth.PostAsync("/auth/password/forgot", new { email });
         var code = auth.Mail.LastCode(email, "password_reset");
 
-        var dump = await DumpAuthTablesAsync(auth.Database);
+        var dump = await auth.DumpAuthTablesAsync();
 
         Assert.DoesNotContain(token, dump, StringComparison.Ordinal);
         Assert.DoesNotContain(code, dump, StringComparison.Ordinal);
@@ -365,33 +365,4 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
 
     private static Dictionary<string, string> Without(JsonElement problem, string property) =>
         problem.EnumerateObject().Where(p => p.Name != property).ToDictionary(p => p.Name, p => p.Value.ToString());
-
-    // SQLite stores GUIDs as upper-case text.
-    private static string Id(DatabaseProvider provider, Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id.ToString();
-
-    private static async Task<string> DumpAuthTablesAsync(TestDatabase db)
-    {
-        var connection = db.Session.Connection;
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync();
-        }
-
-        var dump = new System.Text.StringBuilder();
-        foreach (var table in new[] { "users", "sessions", "accounts", "verifications", "audit_log", "mail_outbox" })
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {db.Table("auth", table)}";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    dump.Append(reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-            }
-        }
-
-        return dump.ToString();
-    }
 }

@@ -99,6 +99,8 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Strata", $"Data Source={_database}");
+            builder.UseSetting("Strata:Auth:Passkeys:RelyingPartyId", ApiTestDatabases.PasskeyRelyingPartyId);
+            builder.UseSetting("Strata:Auth:Passkeys:Origins:0", ApiTestDatabases.PasskeyOrigin);
         }
 
         public override async ValueTask DisposeAsync()

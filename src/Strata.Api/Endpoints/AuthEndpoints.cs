@@ -6,7 +6,7 @@ using Strata.Modules.Auth.Services;
 
 namespace Strata.Api.Endpoints;
 
-/// <summary>The Auth routes of the API contract (passkeys arrive with their own issue).</summary>
+/// <summary>The Auth routes of the API contract, passkeys included.</summary>
 internal static class AuthEndpoints
 {
     public const string RateLimitPolicy = "auth";
@@ -27,6 +27,12 @@ internal static class AuthEndpoints
         auth.MapPost("/password/reset", ResetPasswordAsync).WithValidation<ResetPasswordRequest>()
             .WithName("ResetPassword").WithSummary("Sets a new password with a reset code; revokes every session.")
             .ProducesProblem(StatusCodes.Status410Gone);
+        auth.MapPost("/passkeys/sign-in/options", BeginPasskeySignInAsync).RequireRateLimiting(RateLimitPolicy)
+            .WithName("BeginPasskeySignIn").WithSummary("Starts a passkey sign-in: WebAuthn request options and a ceremony id.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/passkeys/sign-in", CompletePasskeySignInAsync).WithValidation<PasskeySignInRequest>().RequireRateLimiting(RateLimitPolicy)
+            .WithName("CompletePasskeySignIn").WithSummary("Finishes a passkey sign-in with the authenticator's assertion; answers { user, session }.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/email-verification/confirm", ConfirmEmailAsync).WithValidation<TokenRequest>()
             .WithName("ConfirmEmail").WithSummary("Confirms the email address with its code.")
             .ProducesProblem(StatusCodes.Status410Gone);
@@ -42,6 +48,16 @@ internal static class AuthEndpoints
         signedIn.MapPost("/password/change", ChangePasswordAsync).WithValidation<ChangePasswordRequest>()
             .WithName("ChangePassword").WithSummary("Changes the password after checking the current one.");
         signedIn.MapGet("/me/permissions", MyPermissionsAsync).WithName("MyPermissions").WithSummary("The caller's permission keys.");
+        signedIn.MapGet("/passkeys", ListPasskeysAsync).WithName("ListPasskeys").WithSummary("The caller's passkeys.");
+        signedIn.MapPost("/passkeys/register/options", BeginPasskeyRegistrationAsync).WithName("BeginPasskeyRegistration")
+            .WithSummary("Starts registering a passkey: WebAuthn creation options and a ceremony id.");
+        signedIn.MapPost("/passkeys/register", CompletePasskeyRegistrationAsync).WithValidation<PasskeyRegistrationRequest>()
+            .WithName("CompletePasskeyRegistration").WithSummary("Finishes a passkey registration with the authenticator's attestation.")
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status409Conflict);
+        signedIn.MapPatch("/passkeys/{id:guid}", RenamePasskeyAsync).WithValidation<RenamePasskeyRequest>()
+            .WithName("RenamePasskey").WithSummary("Renames one of the caller's passkeys.").ProducesProblem(StatusCodes.Status404NotFound);
+        signedIn.MapDelete("/passkeys/{id:guid}", DeletePasskeyAsync).WithName("DeletePasskey")
+            .WithSummary("Removes one of the caller's passkeys.").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -104,4 +120,35 @@ internal static class AuthEndpoints
 
     private static async Task<Ok<IReadOnlyList<string>>> MyPermissionsAsync(ClaimsPrincipal user, IPermissionService permissions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await permissions.GetUserPermissionsAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<PasskeyDto>>> ListPasskeysAsync(ClaimsPrincipal user, IPasskeyService passkeys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await passkeys.ListAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Ok<PasskeyCeremony>> BeginPasskeyRegistrationAsync(ClaimsPrincipal user, IPasskeyService passkeys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await passkeys.BeginRegistrationAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Created<PasskeyDto>> CompletePasskeyRegistrationAsync(
+        PasskeyRegistrationRequest request, ClaimsPrincipal user, IPasskeyService passkeys, HttpContext http, CancellationToken cancellationToken)
+    {
+        var passkey = await passkeys.CompleteRegistrationAsync(
+            user.UserId(), request.CeremonyId, request.Credential.GetRawText(), request.Name, http.Client(), cancellationToken);
+        return TypedResults.Created("/auth/passkeys", passkey);
+    }
+
+    private static async Task<Ok<PasskeyCeremony>> BeginPasskeySignInAsync(IPasskeyService passkeys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await passkeys.BeginSignInAsync(cancellationToken));
+
+    private static async Task<Ok<AuthResult>> CompletePasskeySignInAsync(
+        PasskeySignInRequest request, IPasskeyService passkeys, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await passkeys.CompleteSignInAsync(request.CeremonyId, request.Credential.GetRawText(), http.Client(), cancellationToken));
+
+    private static async Task<Ok<PasskeyDto>> RenamePasskeyAsync(
+        Guid id, RenamePasskeyRequest request, ClaimsPrincipal user, IPasskeyService passkeys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await passkeys.RenameAsync(user.UserId(), id, request.Name, cancellationToken));
+
+    private static async Task<NoContent> DeletePasskeyAsync(Guid id, ClaimsPrincipal user, IPasskeyService passkeys, HttpContext http, CancellationToken cancellationToken)
+    {
+        await passkeys.DeleteAsync(user.UserId(), id, http.Client(), cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

@@ -72,3 +72,46 @@ internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangeP
         RuleFor(r => r.NewPassword).NotEmpty();
     }
 }
+
+/// <summary>Finishes a passkey registration: the ceremony id from the options, the browser's credential, a name for it.</summary>
+public sealed record PasskeyRegistrationRequest(string CeremonyId, System.Text.Json.JsonElement Credential, string? Name);
+
+/// <summary>Finishes a passkey sign-in: the ceremony id from the options and the browser's credential.</summary>
+public sealed record PasskeySignInRequest(string CeremonyId, System.Text.Json.JsonElement Credential);
+
+/// <summary>Renames a passkey.</summary>
+public sealed record RenamePasskeyRequest(string Name);
+
+internal sealed class PasskeyRegistrationRequestValidator : AbstractValidator<PasskeyRegistrationRequest>
+{
+    public PasskeyRegistrationRequestValidator()
+    {
+        RuleFor(r => r.CeremonyId).CeremonyId();
+        RuleFor(r => r.Credential).Credential();
+        RuleFor(r => r.Name).MaximumLength(200);
+    }
+}
+
+internal sealed class PasskeySignInRequestValidator : AbstractValidator<PasskeySignInRequest>
+{
+    public PasskeySignInRequestValidator()
+    {
+        RuleFor(r => r.CeremonyId).CeremonyId();
+        RuleFor(r => r.Credential).Credential();
+    }
+}
+
+internal sealed class RenamePasskeyRequestValidator : AbstractValidator<RenamePasskeyRequest>
+{
+    public RenamePasskeyRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+}
+
+/// <summary>Rules the passkey ceremony bodies share.</summary>
+internal static class PasskeyRequestRules
+{
+    public static IRuleBuilderOptions<T, string> CeremonyId<T>(this IRuleBuilder<T, string> rule) => rule.NotEmpty().MaximumLength(128);
+
+    public static IRuleBuilderOptions<T, System.Text.Json.JsonElement> Credential<T>(this IRuleBuilder<T, System.Text.Json.JsonElement> rule) =>
+        rule.Must(c => c.ValueKind == System.Text.Json.JsonValueKind.Object)
+            .WithMessage("'Credential' must be the PublicKeyCredential object the browser returned, as JSON.");
+}

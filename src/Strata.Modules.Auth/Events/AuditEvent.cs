@@ -38,6 +38,12 @@ public static class AuditActions
     /// <summary>A session revoked.</summary>
     public const string TokenRevoked = "authn_token_revoked";
 
+    /// <summary>A passkey registered to a user.</summary>
+    public const string PasskeyAdded = "authn_passkey_added";
+
+    /// <summary>A passkey removed from a user.</summary>
+    public const string PasskeyRemoved = "authn_passkey_removed";
+
     /// <summary>A user created.</summary>
     public const string UserCreated = "user_created";
 

@@ -17,6 +17,17 @@ internal sealed class UserRepository(AuthDbContext context) : Repository<User>(c
     public Task<long?> FindIdAsync(Guid publicId, CancellationToken cancellationToken) =>
         Query.Where(u => u.PublicId == publicId).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The live user with this email (any case), untracked.</summary>
+    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = TextNormalization.Normalize(email);
+        return Query.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    /// <summary>The live user a passkey credential is registered to, untracked.</summary>
+    public Task<User?> FindByPasskeyAsync(byte[] credentialId, CancellationToken cancellationToken) =>
+        Query.FirstOrDefaultAsync(u => Context.Set<Passkey>().Any(p => p.UserId == u.Id && p.CredentialId == credentialId), cancellationToken);
+
     public Task<bool> EmailTakenAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = TextNormalization.Normalize(email);

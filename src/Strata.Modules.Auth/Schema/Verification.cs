@@ -4,7 +4,10 @@ using Strata.Data.Conventions;
 
 namespace Strata.Modules.Auth.Schema;
 
-/// <summary>A single-use token for a purpose (email verification, password reset); only its SHA-256 is stored.</summary>
+/// <summary>
+/// A single-use token for a purpose (email verification, password reset, a passkey ceremony); only its SHA-256 is
+/// stored. A passkey ceremony keeps the state Identity's handler needs to finish it in <see cref="Payload"/>.
+/// </summary>
 internal sealed class Verification : StrataEntity
 {
     public string Purpose { get; set; } = string.Empty;
@@ -17,6 +20,9 @@ internal sealed class Verification : StrataEntity
     public DateTime ExpiresAt { get; set; }
 
     public DateTime? ConsumedAt { get; set; }
+
+    /// <summary>State the purpose needs when the token comes back (a ceremony's challenge); never a secret.</summary>
+    public string? Payload { get; set; }
 }
 
 internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Verification>

@@ -244,20 +244,14 @@ internal sealed class AuthService(
 
     private async Task<Verification> ConsumeVerificationAsync(string purpose, string token, CancellationToken cancellationToken)
     {
-        var verification = await verifications.FindForUpdateAsync(purpose, SecretTokens.Hash(token), cancellationToken)
-            ?? throw new ValidationError("auth.invalid_token", "token", "The token is not valid.");
-        if (verification.ConsumedAt is not null)
+        var claim = await verifications.ClaimAsync(purpose, SecretTokens.Hash(token), identifier: null, Now, cancellationToken);
+        return claim.Outcome switch
         {
-            throw new GoneError("auth.token_used", "The token was already used or replaced by a newer one.");
-        }
-
-        if (verification.ExpiresAt <= Now)
-        {
-            throw new GoneError("auth.token_expired", "The token has expired; ask for a new one.");
-        }
-
-        verification.ConsumedAt = Now;
-        return verification;
+            VerificationClaimOutcome.Claimed => claim.Verification!,
+            VerificationClaimOutcome.Used => throw new GoneError("auth.token_used", "The token was already used or replaced by a newer one."),
+            VerificationClaimOutcome.Expired => throw new GoneError("auth.token_expired", "The token has expired; ask for a new one."),
+            _ => throw new ValidationError("auth.invalid_token", "token", "The token is not valid."),
+        };
     }
 
     private Task AuditAsync(string action, Guid? actor, string? target, string outcome, ClientInfo client, CancellationToken cancellationToken,

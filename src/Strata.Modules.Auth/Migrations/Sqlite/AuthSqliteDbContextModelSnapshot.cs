@@ -256,6 +256,105 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
                     b.ToTable("auth_mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Strata.Modules.Auth.Schema.Passkey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("Aaguid")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aaguid");
+
+                    b.Property<byte[]>("AttestationObject")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("attestation_object");
+
+                    b.Property<bool>("BackedUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backed_up");
+
+                    b.Property<bool>("BackupEligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backup_eligible");
+
+                    b.Property<byte[]>("ClientDataJson")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("client_data_json");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_count");
+
+                    b.PrimitiveCollection<string>("Transports")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transports");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("UserVerified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_verified");
+
+                    b.HasKey("Id")
+                        .HasName("pk_auth_passkeys");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_auth_passkeys_credential_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_auth_passkeys_public_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_auth_passkeys_user_id");
+
+                    b.ToTable("auth_passkeys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_passkeys_sign_count", "sign_count >= 0 AND sign_count <= 4294967295");
+                        });
+                });
+
             modelBuilder.Entity("Strata.Modules.Auth.Schema.Permission", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +699,10 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("identifier");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
                     b.Property<Guid>("PublicId")
                         .HasColumnType("TEXT")
                         .HasColumnName("public_id");
@@ -645,6 +748,18 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_auth_accounts_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Auth.Schema.Passkey", b =>
+                {
+                    b.HasOne("Strata.Modules.Auth.Schema.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_auth_passkeys_user_id");
 
                     b.Navigation("User");
                 });
