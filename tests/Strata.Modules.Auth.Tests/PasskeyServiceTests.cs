@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.Data.Configuration;
+using Strata.Data.Errors;
+using Strata.Modules.Auth.Schema;
+using Strata.Modules.Auth.Services;
+using Strata.Testing;
+using Strata.Testing.Passkeys;
+
+namespace Strata.Modules.Auth.Tests;
+
+/// <summary>
+/// The passkey service and the Identity store under it, on committed databases: what concurrency and Identity's own
+/// <see cref="UserManager{TUser}"/> see of the tables.
+/// </summary>
+public sealed class PasskeyServiceTests(AuthTestDatabases databases)
+{
+    [Theory, BothProviders]
+    public async Task Two_answers_to_one_ceremony_at_once_sign_in_once(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        using var authenticator = await RegisteredAuthenticatorAsync(db);
+        var ceremony = await db.Get<IPasskeyService>().BeginSignInAsync();
+        var answer = authenticator.Assert(ceremony.Options);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = db.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<IPasskeyService>().CompleteSignInAsync(ceremony.CeremonyId, answer, ClientInfo.None);
+                return "signed_in";
+            }
+            catch (StrataError error)
+            {
+                return error.Code;
+            }
+        }));
+
+        Assert.Equal(["auth.ceremony_used", "signed_in"], outcomes.Order());
+    }
+
+    [Theory, BothProviders]
+    public async Task Identitys_user_manager_finds_the_owner_of_a_credential(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        var user = await SignUpAsync(db);
+        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        await RegisterAsync(db, user, authenticator);
+        await using var scope = db.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+
+        var owner = await manager.FindByPasskeyIdAsync(authenticator.CredentialId);
+
+        Assert.Equal(user, owner?.PublicId);
+        var passkey = Assert.Single(await manager.GetPasskeysAsync(owner!));
+        Assert.Equal(authenticator.CredentialId, passkey.CredentialId);
+        Assert.True(passkey.IsBackedUp);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_deleted_user_cannot_sign_in_with_a_passkey(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        var user = await SignUpAsync(db);
+        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        await RegisterAsync(db, user, authenticator);
+        await db.Get<IUserAdministration>().DeleteUserAsync(Guid.NewGuid(), user);
+        await using var scope = db.CreateScope();
+        var passkeys = scope.ServiceProvider.GetRequiredService<IPasskeyService>();
+        var ceremony = await passkeys.BeginSignInAsync();
+
+        var refusal = await Assert.ThrowsAsync<UnauthorizedError>(() => passkeys.CompleteSignInAsync(ceremony.CeremonyId, authenticator.Assert(ceremony.Options), ClientInfo.None));
+
+        Assert.Equal("auth.invalid_credentials", refusal.Code);
+    }
+
+    [Theory, BothProviders]
+    public async Task Expired_ceremonies_older_than_a_day_are_purged_when_a_new_one_starts(DatabaseProvider provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await db.Get<IPasskeyService>().BeginSignInAsync();
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(6));
+
+        await db.Get<IPasskeyService>().BeginSignInAsync();
+
+        Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("auth", "verifications")} WHERE purpose = 'passkey_sign_in'"));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_reset_code_used_twice_at_once_resets_once(DatabaseProvider provider)
+    {
+        var mail = new List<OutgoingMail>();
+        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings,
+            services => services.AddScoped<IMailSender>(_ => new ListMailSender(mail)));
+        var email = $"u-{Guid.NewGuid():N}@example.com";
+        await db.Get<IAuthService>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
+        await db.Get<IAuthService>().ForgotPasswordAsync(email, ClientInfo.None);
+        var code = mail.Single().Body.Split(": ")[1].Split('\n')[0];
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            await using var scope = db.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<IAuthService>().ResetPasswordAsync(code, $"new password number {i}", ClientInfo.None);
+                return "reset";
+            }
+            catch (StrataError error)
+            {
+                return error.Code;
+            }
+        }));
+
+        Assert.Equal(["auth.token_used", "reset"], outcomes.Order());
+    }
+
+    private static async Task<Guid> SignUpAsync(TestDatabase db) =>
+        (await db.Get<IAuthService>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+
+    private static async Task RegisterAsync(TestDatabase db, Guid user, SoftwareAuthenticator authenticator)
+    {
+        await using var scope = db.CreateScope();
+        var passkeys = scope.ServiceProvider.GetRequiredService<IPasskeyService>();
+        var ceremony = await passkeys.BeginRegistrationAsync(user);
+        await passkeys.CompleteRegistrationAsync(user, ceremony.CeremonyId, authenticator.Register(ceremony.Options), "Key", ClientInfo.None);
+    }
+
+    private static async Task<SoftwareAuthenticator> RegisteredAuthenticatorAsync(TestDatabase db)
+    {
+        var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        await RegisterAsync(db, await SignUpAsync(db), authenticator);
+        return authenticator;
+    }
+
+    private sealed class ListMailSender(List<OutgoingMail> sent) : IMailSender
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+        {
+            lock (sent)
+            {
+                sent.Add(mail);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
