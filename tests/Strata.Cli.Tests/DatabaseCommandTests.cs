@@ -15,7 +15,8 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("applied  widgets ", result.Output, StringComparison.Ordinal);
         Assert.Contains("_AddColour", result.Output, StringComparison.Ordinal);
-        Assert.Contains("4 applied, 0 reverted", result.Output, StringComparison.Ordinal);
+        // auth 2, widgets 2, gadgets 1
+        Assert.Contains("5 applied, 0 reverted", result.Output, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]

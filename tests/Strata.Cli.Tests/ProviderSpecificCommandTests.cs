@@ -37,7 +37,8 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => StrataProcess.RunAsync(db, "db", "migrate")));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        Assert.Equal(4, results.Sum(r => int.Parse(r.Output[(r.Output.LastIndexOf('\n', r.Output.Length - 2) + 1)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        // auth 2, widgets 2, gadgets 1, each applied by exactly one process
+        Assert.Equal(5, results.Sum(r => int.Parse(r.Output[(r.Output.LastIndexOf('\n', r.Output.Length - 2) + 1)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(2, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.__migrations"));
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM gadgets.__migrations"));
     }
@@ -59,7 +60,7 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
         var result = await StrataProcess.RunAsync(db, "db", "migrate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("4 applied", result.Output, StringComparison.Ordinal);
+        Assert.Contains("5 applied", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

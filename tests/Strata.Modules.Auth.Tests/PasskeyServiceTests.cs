@@ -59,7 +59,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     }
 
     [Theory, BothProviders]
-    public async Task A_deleted_user_cannot_sign_in_with_a_passkey(DatabaseProvider provider)
+    public async Task Deleting_a_user_removes_their_passkeys_and_their_sign_in(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
         var user = await SignUpAsync(db);
@@ -73,6 +73,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
         var refusal = await Assert.ThrowsAsync<UnauthorizedError>(() => passkeys.CompleteSignInAsync(ceremony.CeremonyId, authenticator.Assert(ceremony.Options), ClientInfo.None));
 
         Assert.Equal("auth.invalid_credentials", refusal.Code);
+        Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("auth", "passkeys")}"));
     }
 
     [Theory, BothProviders]

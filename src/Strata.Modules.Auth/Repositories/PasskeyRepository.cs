@@ -36,6 +36,9 @@ internal sealed class PasskeyRepository(AuthDbContext context) : Repository<Pass
         return updated == 1;
     }
 
+    public Task<int> DeleteAllAsync(long userId, CancellationToken cancellationToken) =>
+        Set.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
     public Task<int> DeleteAsync(long userId, byte[] credentialId, CancellationToken cancellationToken) =>
         Set.Where(p => p.UserId == userId && p.CredentialId == credentialId).ExecuteDeleteAsync(cancellationToken);
 }

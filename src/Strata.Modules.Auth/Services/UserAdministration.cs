@@ -9,7 +9,7 @@ namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
 internal sealed class UserAdministration(
-    DatabaseSession database, IAuthService auth, UserRepository users, SessionRepository sessions, RoleRepository roles,
+    DatabaseSession database, IAuthService auth, UserRepository users, SessionRepository sessions, PasskeyRepository passkeys, RoleRepository roles,
     IRoleAdministration administration, IDomainEventPublisher events, TimeProvider clock) : IUserAdministration
 {
     public Task<UserDto> CreateAdministratorAsync(string email, string password, string name, CancellationToken cancellationToken = default) =>
@@ -28,6 +28,8 @@ internal sealed class UserAdministration(
             var user = await users.GetForUpdateAsync(userId, token);
             await users.SoftDeleteAsync(user, token);
             await sessions.RevokeAllAsync(user.Id, clock.GetUtcNow().UtcDateTime, token);
+            // Credentials go with the account: a restored user registers passkeys again.
+            await passkeys.DeleteAllAsync(user.Id, token);
             await events.PublishAsync(new UserDeleted(userId), token);
             await events.PublishAsync(new AuditEvent(AuditActions.UserDeleted, actorId, $"user:{userId}", AuditOutcomes.Success), token);
         }, cancellationToken: cancellationToken);
