@@ -21,6 +21,7 @@ internal sealed class AuthHarness : IAsyncDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly TestDatabase _db;
+    private readonly List<SoftwareAuthenticator> _authenticators = [];
 
     private AuthHarness(TestDatabase db, TestApi api, FakeTimeProvider clock, CapturingMailSender mail)
     {
@@ -111,8 +112,22 @@ internal sealed class AuthHarness : IAsyncDisposable
         return (admin.Id, body.GetProperty("session").GetProperty("token").GetString()!);
     }
 
-    /// <summary>An authenticator on the one origin the test API accepts.</summary>
-    public static SoftwareAuthenticator NewAuthenticator() => new(ApiTestDatabases.PasskeyOrigin);
+    /// <summary>An authenticator on the one origin the test API accepts, disposed with the harness.</summary>
+    public SoftwareAuthenticator NewAuthenticator()
+    {
+        var authenticator = new SoftwareAuthenticator(ApiTestDatabases.PasskeyOrigin);
+        _authenticators.Add(authenticator);
+        return authenticator;
+    }
+
+    /// <summary>Signs up a new user and registers a passkey for them.</summary>
+    public async Task<(Guid Id, string Token, SoftwareAuthenticator Authenticator)> SignUpWithPasskeyAsync()
+    {
+        var (id, _, token) = await SignUpAsync();
+        var authenticator = NewAuthenticator();
+        (await RegisterPasskeyAsync(token, authenticator)).EnsureSuccessStatusCode();
+        return (id, token, authenticator);
+    }
 
     /// <summary>Starts a ceremony (<c>…/options</c>); returns its id and its WebAuthn options.</summary>
     public async Task<(string CeremonyId, JsonElement Options)> BeginCeremonyAsync(string path, string? token = null)
@@ -172,6 +187,7 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _authenticators.ForEach(a => a.Dispose());
         await Api.DisposeAsync();
         await _db.DisposeAsync();
     }

@@ -19,7 +19,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
 
         var response = await auth.RegisterPasskeyAsync(token, authenticator, "Laptop");
 
@@ -52,9 +52,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task Signing_in_with_a_passkey_answers_the_user_and_a_working_session(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (id, _, authenticator) = await auth.SignUpWithPasskeyAsync();
 
         var response = await auth.PasskeySignInAsync(authenticator);
 
@@ -69,9 +67,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task A_sign_in_records_the_counter_and_the_time_of_use(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, token, authenticator) = await auth.SignUpWithPasskeyAsync();
         authenticator.SignCount = 41;
 
         await auth.PasskeySignInAsync(authenticator);
@@ -86,8 +82,8 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, token) = await auth.SignUpAsync();
-        using var laptop = AuthHarness.NewAuthenticator();
-        using var phone = AuthHarness.NewAuthenticator();
+        var laptop = auth.NewAuthenticator();
+        var phone = auth.NewAuthenticator();
         await auth.RegisterPasskeyAsync(token, laptop, "Laptop");
 
         var (_, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
@@ -119,9 +115,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task A_sign_in_from_another_origin_answers_401(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         authenticator.Origin = "https://app.strata.test.evil.example";
 
         var response = await auth.PasskeySignInAsync(authenticator);
@@ -133,9 +127,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task A_replayed_sign_in_answer_is_refused_with_410(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
         var answer = new { ceremonyId, credential = AuthHarness.Json(authenticator.Assert(options)) };
         Assert.Equal(HttpStatusCode.OK, (await auth.PostAsync("/auth/passkeys/sign-in", answer)).StatusCode);
@@ -149,9 +141,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task An_answer_to_another_ceremonys_challenge_is_refused(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         var (_, signedChallenge) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
         var (otherCeremony, _) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
@@ -164,9 +154,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task An_expired_sign_in_ceremony_answers_410(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
         auth.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -180,7 +168,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
         auth.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -193,9 +181,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task A_sign_count_that_goes_back_is_refused_and_audited(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         authenticator.SignCount = 10;
         Assert.Equal(HttpStatusCode.OK, (await auth.PasskeySignInAsync(authenticator)).StatusCode);
         authenticator.SignCount = 4;
@@ -213,7 +199,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var passkey = await (await auth.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
 
         var deleted = await auth.SendAsync(HttpMethod.Delete, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", token: token);
@@ -227,12 +213,8 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task Signing_in_as_one_user_with_another_users_credential_is_refused(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, victimToken) = await auth.SignUpAsync();
-        var (_, _, attackerToken) = await auth.SignUpAsync();
-        using var victims = AuthHarness.NewAuthenticator();
-        using var attackers = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(victimToken, victims);
-        await auth.RegisterPasskeyAsync(attackerToken, attackers);
+        var (_, _, victims) = await auth.SignUpWithPasskeyAsync();
+        var (_, _, attackers) = await auth.SignUpWithPasskeyAsync();
         // The attacker signs with their own key and credential but names the victim as the user.
         attackers.UserHandle = victims.UserHandle;
 
@@ -247,7 +229,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, firstToken) = await auth.SignUpAsync();
         var (_, _, secondToken) = await auth.SignUpAsync();
-        using var original = AuthHarness.NewAuthenticator();
+        var original = auth.NewAuthenticator();
         using var copy = new SoftwareAuthenticator(ApiTestDatabases.PasskeyOrigin) { CredentialId = original.CredentialId };
         await auth.RegisterPasskeyAsync(firstToken, original);
 
@@ -263,7 +245,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, ownerToken) = await auth.SignUpAsync();
         var (_, _, otherToken) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", ownerToken);
 
         var response = await auth.PostAsync("/auth/passkeys/register", new { ceremonyId, credential = AuthHarness.Json(authenticator.Register(options)) }, otherToken);
@@ -276,7 +258,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task An_unknown_ceremony_id_answers_400(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var (_, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
         var response = await auth.PostAsync("/auth/passkeys/sign-in", new { ceremonyId = "not-a-ceremony", credential = AuthHarness.Json(authenticator.Assert(options)) });
@@ -315,7 +297,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var passkey = await (await auth.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
 
         var response = await auth.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", new { name = "  Work key " }, token);
@@ -330,7 +312,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
         await using var auth = await AuthHarness.StartAsync(databases, provider);
         var (_, _, ownerToken) = await auth.SignUpAsync();
         var (_, _, otherToken) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
+        var authenticator = auth.NewAuthenticator();
         var id = (await (await auth.RegisterPasskeyAsync(ownerToken, authenticator)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var rename = await auth.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{id}", new { name = "Mine now" }, otherToken);
@@ -356,9 +338,7 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     public async Task Passkey_sign_in_and_registration_leave_audit_rows(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, token) = await auth.SignUpAsync();
-        using var authenticator = AuthHarness.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, authenticator);
+        var (id, _, authenticator) = await auth.SignUpWithPasskeyAsync();
         await auth.PasskeySignInAsync(authenticator);
         var audit = auth.Database.Table("auth", "audit_log");
 
