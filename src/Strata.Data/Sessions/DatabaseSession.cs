@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
@@ -188,7 +189,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     /// </summary>
     internal async Task BeginAmbientTransactionAsync(CancellationToken cancellationToken)
     {
-        await BeginAsync(IsolationLevel.Unspecified, cancellationToken);
+        await BeginAsync(IsolationLevel.Unspecified, readOnly: false, cancellationToken);
         _ambient = true;
     }
 
@@ -248,7 +249,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
 
     private async Task<T> RunOutermostAsync<T>(Func<CancellationToken, Task<T>> work, TransactionOptions options, CancellationToken cancellationToken)
     {
-        await BeginAsync(options.IsolationLevel ?? IsolationLevel.Unspecified, cancellationToken);
+        await BeginAsync(options.IsolationLevel ?? IsolationLevel.Unspecified, options.ReadOnly, cancellationToken);
         _depth++;
         try
         {
@@ -323,7 +324,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task BeginAsync(IsolationLevel isolation, CancellationToken cancellationToken)
+    private async Task BeginAsync(IsolationLevel isolation, bool readOnly, CancellationToken cancellationToken)
     {
         var connection = Connection;
         if (connection.State == ConnectionState.Broken)
@@ -336,27 +337,31 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
             await connection.OpenAsync(cancellationToken);
         }
 
-        _transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
+        // Microsoft.Data.Sqlite begins IMMEDIATE (taking the write lock) unless asked for a deferred transaction.
+        _transaction = readOnly && connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(isolation, deferred: true)
+            : await connection.BeginTransactionAsync(isolation, cancellationToken);
         foreach (var context in _contexts.Values)
         {
             await context.Database.UseTransactionAsync(_transaction, cancellationToken);
         }
 
-        await ApplyTenantAsync(cancellationToken);
+        await ApplyTenantAsync(cancellationToken, readOnly);
     }
 
     // Transaction-local settings: they vanish at commit or rollback, so a pooled connection (or PgBouncer in
     // transaction mode) never carries one tenant's context into another's work.
-    private async Task ApplyTenantAsync(CancellationToken cancellationToken)
+    private async Task ApplyTenantAsync(CancellationToken cancellationToken, bool readOnly = false)
     {
-        if (Provider != DatabaseProvider.Postgres || (!Tenant.IsSet && !_ambient))
+        if (Provider != DatabaseProvider.Postgres || (!Tenant.IsSet && !_ambient && !readOnly))
         {
             return;
         }
 
         await using var command = Connection.CreateCommand();
         command.Transaction = _transaction;
-        command.CommandText = "SELECT set_config('strata.user_id', @user_id, true), set_config('strata.workspace_id', @workspace_id, true)";
+        command.CommandText = (readOnly ? "SET TRANSACTION READ ONLY; " : string.Empty)
+            + "SELECT set_config('strata.user_id', @user_id, true), set_config('strata.workspace_id', @workspace_id, true)";
         AddParameter(command, "user_id", Tenant.UserId?.ToString() ?? string.Empty);
         AddParameter(command, "workspace_id", Tenant.WorkspaceId?.ToString() ?? string.Empty);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -116,4 +116,16 @@ public sealed class PostgresSessionTests(DataTestDatabases databases)
         Assert.Equal("database.insufficient_privilege", error.Code);
         Assert.Equal(403, error.Status);
     }
+
+    [Fact]
+    public async Task A_reading_unit_refuses_writes()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+
+        var refusal = await Assert.ThrowsAsync<DatabaseError>(() =>
+            db.Session.InTransactionAsync(_ => db.WidgetAsync(), Strata.Data.Sessions.TransactionOptions.Reading));
+
+        Assert.Equal("25006", refusal.SqlState);
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.widgets"));
+    }
 }

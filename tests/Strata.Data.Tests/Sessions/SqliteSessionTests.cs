@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Testing;
 
 namespace Strata.Data.Tests.Sessions;
 
-/// <summary>Session behaviour only SQLite can show: a writer waiting on the database file lock.</summary>
+/// <summary>Session behaviour only SQLite can show: a writer waiting on the database file lock, readers that do not take it.</summary>
 public sealed class SqliteSessionTests(DataTestDatabases databases)
 {
     [Fact]
@@ -31,5 +32,27 @@ public sealed class SqliteSessionTests(DataTestDatabases databases)
         Assert.True(retries.Count >= 1);
         Assert.Equal(1, attempts);
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM widgets_widgets"));
+    }
+
+    [Fact]
+    public async Task A_reading_unit_leaves_the_write_lock_to_writers()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Strata:Database:SqliteBusyTimeoutMs"] = "50",
+            ["Strata:Database:MaxRetryAttempts"] = "0",
+        });
+        await using var writer = db.CreateScope();
+        var writerSession = writer.ServiceProvider.GetRequiredService<Strata.Data.Sessions.DatabaseSession>();
+
+        var written = await db.Session.InTransactionAsync(async token =>
+        {
+            await db.Get<TestModules.Widgets.Repositories.WidgetRepository>().CountAsync(cancellationToken: token);
+            // Inside the reading unit, another scope writes and commits without waiting for it.
+            return await writerSession.InTransactionAsync(_ => writer.ServiceProvider.GetRequiredService<TestModules.Widgets.Repositories.WidgetCategoryRepository>()
+                .AddAsync(new TestModules.Widgets.Schema.WidgetCategory { Name = UniqueNames.Next("Category") }), cancellationToken: token);
+        }, Strata.Data.Sessions.TransactionOptions.Reading);
+
+        Assert.NotEqual(Guid.Empty, written.PublicId);
     }
 }
