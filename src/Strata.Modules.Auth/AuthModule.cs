@@ -17,7 +17,7 @@ namespace Strata.Modules.Auth;
 /// Users, sessions, accounts, verifications, passkeys, RBAC with inheritance and the audit log. Schema <c>auth</c> (SQLite
 /// prefix <c>auth_</c>). Public surface: <see cref="IAuthService"/>, <see cref="ISessionAuthenticator"/>,
 /// <see cref="IPasskeyService"/>, <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>,
-/// <see cref="IExternalAccounts"/>,
+/// <see cref="IUserDirectory"/>, <see cref="IExternalAccounts"/>,
 /// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
 /// </summary>
 public sealed class AuthModule : StrataModule
@@ -73,6 +73,7 @@ public sealed class AuthModule : StrataModule
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRoleAdministration, RoleAdministration>();
         services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IExternalAccounts, ExternalAccounts>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();

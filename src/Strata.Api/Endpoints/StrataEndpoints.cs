@@ -8,6 +8,7 @@ internal static class StrataEndpoints
         app.MapOperationsEndpoints();
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();
+        app.MapWorkspaceEndpoints();
         return app;
     }
 }

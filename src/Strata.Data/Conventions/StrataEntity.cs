@@ -41,4 +41,10 @@ public static class StrataQueryFilters
 {
     /// <summary>Hides soft-deleted rows.</summary>
     public const string SoftDelete = "SoftDelete";
+
+    /// <summary>
+    /// Hides rows of tenants the scope's user does not belong to: SQLite's stand-in for PostgreSQL row-level security
+    /// (see docs/tenancy.md). Lifted only by the operations that legitimately cross tenants.
+    /// </summary>
+    public const string Tenant = "Tenant";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Strata.Data.Errors;
 using Strata.Data.Events;
+using Strata.Data.Security;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Configuration;
 using Strata.Modules.Auth.Events;

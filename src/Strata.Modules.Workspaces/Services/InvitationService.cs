@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using Strata.Data.Conventions;
+using Strata.Data.Errors;
+using Strata.Data.Events;
+using Strata.Data.Security;
+using Strata.Data.Sessions;
+using Strata.Modules.Auth.Events;
+using Strata.Modules.Auth.Services;
+using Strata.Modules.Workspaces.Configuration;
+using Strata.Modules.Workspaces.Repositories;
+using Strata.Modules.Workspaces.Schema;
+
+namespace Strata.Modules.Workspaces.Services;
+
+/// <inheritdoc />
+internal sealed class InvitationService(
+    DatabaseSession database,
+    WorkspaceAccess access,
+    InvitationRepository invitations,
+    IUserDirectory users,
+    IDomainEventPublisher events,
+    IOptions<WorkspacesOptions> options,
+    TimeProvider clock) : IInvitationService
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<IssuedInvitation> InviteAsync(Guid workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new ValidationError("workspaces.invalid_role", "role", "The role must be owner, admin, member or viewer.");
+        }
+
+        return database.InTransactionAsync(async token =>
+        {
+            var actor = await access.RequireAsync(workspaceId, role == WorkspaceRole.Owner ? WorkspaceRole.Owner : WorkspaceRole.Admin, token);
+            var now = Now;
+            await invitations.RevokePendingAsync(actor.WorkspaceId, TextNormalization.Normalize(email), now, token);
+            var secret = SecretTokens.New();
+            var invitation = await invitations.AddAsync(new Invitation
+            {
+                WorkspaceId = actor.WorkspaceId,
+                Email = email,
+                Role = role,
+                TokenHash = SecretTokens.Hash(secret),
+                ExpiresAt = now + options.Value.InvitationLifetime,
+                InvitedBy = access.CurrentUser,
+            }, token);
+            await AuditAsync(WorkspaceAuditActions.InvitationCreated, workspaceId, token, ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
+            return new IssuedInvitation(ToDto(invitation), secret);
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InvitationDto>> ListPendingAsync(Guid workspaceId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync<IReadOnlyList<InvitationDto>>(async token =>
+        {
+            var actor = await access.RequireAsync(workspaceId, WorkspaceRole.Admin, token);
+            return [.. (await invitations.ListPendingAsync(actor.WorkspaceId, Now, token)).Select(ToDto)];
+        }, TransactionOptions.Reading, cancellationToken);
+
+    public Task RevokeAsync(Guid workspaceId, Guid invitationId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var actor = await access.RequireAsync(workspaceId, WorkspaceRole.Admin, token);
+            var invitation = await invitations.FindForUpdateAsync(actor.WorkspaceId, invitationId, token);
+            if (invitation is not { Status: Invitation.Pending })
+            {
+                throw NotFoundError.For("invitation", invitationId);
+            }
+
+            invitation.Status = Invitation.Revoked;
+            await invitations.UpdateAsync(invitation, token);
+            await AuditAsync(WorkspaceAuditActions.InvitationRevoked, workspaceId, token, ("invitation", invitationId.ToString()));
+        }, cancellationToken: cancellationToken);
+
+    public async Task<MembershipDto> AcceptAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var caller = access.CurrentUser;
+        var user = await users.FindAsync(caller, cancellationToken) ?? throw new UnauthorizedError("auth.unauthorized", "Sign in first.");
+        if (!user.EmailVerified)
+        {
+            throw new ForbiddenError("workspaces.email_unverified", "Verify your email address before accepting an invitation.");
+        }
+
+        // The unit commits whatever the outcome: an invitation found past its expiry is marked expired for good.
+        var acceptance = await database.InTransactionAsync(async cancel =>
+        {
+            var result = await invitations.AcceptAsync(SecretTokens.Hash(token), caller, TextNormalization.Normalize(user.Email), Now, cancel);
+            if (result.Outcome == "joined")
+            {
+                await AuditAsync(WorkspaceAuditActions.InvitationAccepted, result.WorkspacePublicId!.Value, cancel, ("role", result.Role!));
+            }
+
+            return result;
+        }, cancellationToken: cancellationToken);
+
+        return acceptance.Outcome switch
+        {
+            "joined" => new MembershipDto(acceptance.WorkspacePublicId!.Value, WorkspaceRoles.Parse(acceptance.Role!)),
+            "used" => throw new GoneError("workspaces.invitation_used", "This invitation was already accepted."),
+            "expired" => throw new GoneError("workspaces.invitation_expired", "This invitation has expired; ask for a new one."),
+            "revoked" => throw new GoneError("workspaces.invitation_revoked", "This invitation was revoked or replaced."),
+            "email_mismatch" => throw new ForbiddenError("workspaces.invitation_email_mismatch", "This invitation is for another email address."),
+            "already_member" => throw new ConflictError("workspaces.already_member", "You are already a member of this workspace."),
+            _ => throw new ValidationError("workspaces.invalid_invitation", "token", "The invitation token is not valid."),
+        };
+    }
+
+    private static InvitationDto ToDto(Invitation invitation) =>
+        new(invitation.PublicId, invitation.Email, invitation.Role, invitation.Status, invitation.ExpiresAt, invitation.InvitedBy, invitation.CreatedAt);
+
+    private Task AuditAsync(string action, Guid workspaceId, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
+        events.PublishAsync(new AuditEvent(action, access.CurrentUser, $"workspace:{workspaceId}", AuditOutcomes.Success,
+            Metadata: metadata.ToDictionary(m => m.Key, m => m.Value)), cancellationToken);
+}
