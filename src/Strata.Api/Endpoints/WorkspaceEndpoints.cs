@@ -14,10 +14,10 @@ internal static class WorkspaceEndpoints
     public static IEndpointRouteBuilder MapWorkspaceEndpoints(this IEndpointRouteBuilder routes)
     {
         var workspaces = routes.MapGroup("/workspaces").WithTags("Workspaces").RequireSession();
-        workspaces.MapPost("/", CreateAsync).WithValidation<CreateWorkspaceRequest>()
+        workspaces.MapPost(string.Empty, CreateAsync).WithValidation<CreateWorkspaceRequest>()
             .WithName("CreateWorkspace").WithSummary("Creates a workspace; the caller becomes its owner.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        workspaces.MapGet("/", ListAsync).WithName("ListWorkspaces").WithSummary("The caller's workspaces.");
+        workspaces.MapGet(string.Empty, ListAsync).WithName("ListWorkspaces").WithSummary("The caller's workspaces.");
         workspaces.MapGet("/{id:guid}", GetAsync).WithName("GetWorkspace").WithSummary("One workspace (members).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         workspaces.MapPatch("/{id:guid}", UpdateAsync).WithValidation<UpdateWorkspaceRequest>()
