@@ -1,14 +1,13 @@
 using Strata.Api.Endpoints;
 using Strata.Api.Hosting;
+using Strata.Composition;
 using Strata.Data;
-using Strata.Modules.Auth;
-using Strata.Modules.Workspaces;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStrataApi();
 
-// Every module of the system, named explicitly.
-builder.Services.AddStrata(builder.Configuration, strata => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>());
+// Every module of the system, named explicitly in src/Shared/StrataModules.cs (the CLI compiles the same list).
+builder.Services.AddStrata(builder.Configuration, StrataModules.All);
 
 var app = builder.Build();
 app.UseStrataApi();

@@ -1,6 +1,5 @@
 using Strata.Cli;
-using Strata.Modules.Auth;
-using Strata.Modules.Workspaces;
+using Strata.Composition;
 
-// The same modules as Strata.Api's Program.cs, named explicitly.
-return await StrataCommandLine.RunAsync(args, strata => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>());
+// The modules of src/Shared/StrataModules.cs, the same list Strata.Api's Program.cs composes.
+return await StrataCommandLine.RunAsync(args, StrataModules.All);

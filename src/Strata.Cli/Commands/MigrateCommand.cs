@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Strata.Data.Migrations;
@@ -37,20 +38,20 @@ internal static class MigrationRunReport
     {
         foreach (var migration in run.Reverted)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]reverted[/] {migration.Module} {migration.Migration}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]reverted[/] {migration.Module} {migration.Migration}");
         }
 
         foreach (var migration in run.Applied)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]applied[/]  {migration.Module} {migration.Migration}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]applied[/]  {migration.Module} {migration.Migration}");
         }
 
         foreach (var script in run.Scripts)
         {
-            AnsiConsole.MarkupLineInterpolated($"[blue]script[/]   {script}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[blue]script[/]   {script}");
         }
 
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"{run.Applied.Count} applied, {run.Reverted.Count} reverted, {run.Scripts.Count} script(s) in {run.Elapsed.TotalMilliseconds:F0} ms.");
     }
 }

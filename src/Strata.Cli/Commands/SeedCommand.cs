@@ -42,7 +42,7 @@ internal static class SeedCommand
                 }), cancellationToken);
                 task.Value = task.MaxValue;
             });
-            AnsiConsole.MarkupLineInterpolated($"Seeded reference data{(options.IncludeDemo ? $" and demo data (size {options.Size}, seed {options.Seed})" : string.Empty)}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeded reference data{(options.IncludeDemo ? $" and demo data (size {options.Size}, seed {options.Seed})" : string.Empty)}.");
             return ExitCodes.Ok;
         });
         return command;

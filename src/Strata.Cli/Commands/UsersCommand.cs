@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Strata.Modules.Auth.Services;
@@ -28,7 +29,7 @@ internal static class UsersCommand
             await using var scope = services.CreateAsyncScope();
             var admin = await scope.ServiceProvider.GetRequiredService<IUserAdministration>()
                 .CreateAdministratorAsync(parse.GetRequiredValue(email), password, parse.GetValue(name)!, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Created administrator {admin.Email} ({admin.Id}).");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Created administrator {admin.Email} ({admin.Id}).");
             return ExitCodes.Ok;
         });
         return new Command("users", "Manage users.") { createAdmin };
