@@ -250,10 +250,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
     public async Task Accepting_an_invitation_makes_the_caller_a_member_with_its_role(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        var (_, email, token) = await auth.SignUpAsync();
-        await auth.VerifyEmailAsync(email, token);
+        var (owner, workspace, email, token) = await auth.WorkspaceAndVerifiedInviteeAsync();
         var (_, invitation) = await auth.InviteAsync(owner, workspace, email.ToUpperInvariant(), "admin");
 
         var response = await auth.PostAsync("/invitations/accept", new { token = invitation }, token);
@@ -270,10 +267,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
     public async Task Accepting_twice_answers_410_used(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        var (_, email, token) = await auth.SignUpAsync();
-        await auth.VerifyEmailAsync(email, token);
+        var (owner, workspace, email, token) = await auth.WorkspaceAndVerifiedInviteeAsync();
         var (_, invitation) = await auth.InviteAsync(owner, workspace, email);
         await auth.PostAsync("/invitations/accept", new { token = invitation }, token);
 
@@ -286,10 +280,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
     public async Task Accepting_an_expired_invitation_answers_410(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        var (_, email, token) = await auth.SignUpAsync();
-        await auth.VerifyEmailAsync(email, token);
+        var (owner, workspace, email, token) = await auth.WorkspaceAndVerifiedInviteeAsync();
         var (_, invitation) = await auth.InviteAsync(owner, workspace, email);
         auth.Clock.Advance(TimeSpan.FromHours(48));
 
@@ -303,10 +294,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
     public async Task Accepting_a_revoked_invitation_answers_410(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        var (_, email, token) = await auth.SignUpAsync();
-        await auth.VerifyEmailAsync(email, token);
+        var (owner, workspace, email, token) = await auth.WorkspaceAndVerifiedInviteeAsync();
         var (id, invitation) = await auth.InviteAsync(owner, workspace, email);
         Assert.Equal(HttpStatusCode.NoContent, (await auth.SendAsync(HttpMethod.Delete, $"/workspaces/{workspace}/invitations/{id}", token: owner)).StatusCode);
 
@@ -319,10 +307,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
     public async Task Re_inviting_an_address_replaces_its_pending_invitation(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        var (_, email, token) = await auth.SignUpAsync();
-        await auth.VerifyEmailAsync(email, token);
+        var (owner, workspace, email, token) = await auth.WorkspaceAndVerifiedInviteeAsync();
         var (_, first) = await auth.InviteAsync(owner, workspace, email, "viewer");
         var (_, second) = await auth.InviteAsync(owner, workspace, email, "admin");
 

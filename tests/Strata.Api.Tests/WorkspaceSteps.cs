@@ -38,4 +38,14 @@ internal static class WorkspaceSteps
         (await auth.PostAsync("/invitations/accept", new { token = invitation }, token)).EnsureSuccessStatusCode();
         return (id, email, token);
     }
+
+    /// <summary>An owner with a workspace, and another user with a verified email who is not invited yet.</summary>
+    public static async Task<(string OwnerToken, Guid Workspace, string InviteeEmail, string InviteeToken)> WorkspaceAndVerifiedInviteeAsync(this AuthHarness auth)
+    {
+        var (_, _, owner) = await auth.SignUpAsync();
+        var workspace = await auth.CreateWorkspaceAsync(owner);
+        var (_, email, token) = await auth.SignUpAsync();
+        await auth.VerifyEmailAsync(email, token);
+        return (owner, workspace, email, token);
+    }
 }
