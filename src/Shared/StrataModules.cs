@@ -1,5 +1,6 @@
 using Strata.Data;
 using Strata.Modules.Auth;
+using Strata.Modules.Catalog;
 using Strata.Modules.Workspaces;
 
 namespace Strata.Composition;
@@ -12,5 +13,6 @@ internal static class StrataModules
 {
     public static void All(StrataBuilder strata) => strata
         .AddModule<AuthModule>()
-        .AddModule<WorkspacesModule>();
+        .AddModule<WorkspacesModule>()
+        .AddModule<CatalogModule>();
 }

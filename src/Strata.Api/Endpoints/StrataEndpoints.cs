@@ -9,6 +9,7 @@ internal static class StrataEndpoints
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();
         app.MapWorkspaceEndpoints();
+        app.MapCatalogEndpoints();
         return app;
     }
 }

@@ -57,6 +57,13 @@ public abstract class Repository<TEntity>
     public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         FindByPublicIdQueries.GetValue(Context.Model, _ => CompileFindByPublicId())(Context, publicId, cancellationToken);
 
+    /// <summary>
+    /// The public id of the row with internal id <paramref name="id"/>, soft-deleted or not: what a DTO of a row that
+    /// references this one shows.
+    /// </summary>
+    public Task<Guid> GetPublicIdAsync(long id, CancellationToken cancellationToken = default) =>
+        Set.IgnoreQueryFilters([StrataQueryFilters.SoftDelete]).AsNoTracking().Where(row => row.Id == id).Select(row => row.PublicId).FirstAsync(cancellationToken);
+
     /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);

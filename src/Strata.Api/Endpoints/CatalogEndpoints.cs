@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Strata.Api.Authentication;
+using Strata.Api.Validation;
+using Strata.Data.Errors;
+using Strata.Data.Repositories;
+using Strata.Modules.Catalog;
+using Strata.Modules.Catalog.Services;
+
+namespace Strata.Api.Endpoints;
+
+/// <summary>The Catalog routes of the API contract for the vehicle hierarchy and VIN decoding: reads public, writes need <c>catalog.write</c>.</summary>
+internal static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var catalog = routes.MapGroup("/catalog").WithTags("Catalog");
+        catalog.MapGet("/manufacturers", ListManufacturersAsync).WithName("ListManufacturers")
+            .WithSummary("Manufacturers by name, keyset paged; ?search= matches part of the name.").ProducesProblem(StatusCodes.Status400BadRequest);
+        catalog.MapGet("/manufacturers/{id:guid}/models", ListModelsAsync).WithName("ListModels")
+            .WithSummary("A manufacturer's models by name, keyset paged.").ProducesProblem(StatusCodes.Status404NotFound);
+        catalog.MapGet("/models/{id:guid}/variations", ListVariationsAsync).WithName("ListVariations")
+            .WithSummary("A model's variations by first model year, keyset paged.").ProducesProblem(StatusCodes.Status404NotFound);
+        catalog.MapGet("/vin/{vin}", DecodeVinAsync).WithName("DecodeVin")
+            .WithSummary("Decodes a VIN: manufacturer, model, variation and model year.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        var writes = routes.MapGroup("/catalog").WithTags("Catalog").RequirePermission(CatalogModule.CatalogWrite);
+        writes.MapPost("/manufacturers", CreateManufacturerAsync).WithValidation<ManufacturerRequest>()
+            .WithName("CreateManufacturer").WithSummary("Adds a manufacturer.").ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPatch("/manufacturers/{id:guid}", UpdateManufacturerAsync).WithValidation<ManufacturerRequest>()
+            .WithName("UpdateManufacturer").WithSummary("Changes a manufacturer's name and country.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapDelete("/manufacturers/{id:guid}", DeleteManufacturerAsync).WithName("DeleteManufacturer")
+            .WithSummary("Deletes a manufacturer that has no live models.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/models", CreateModelAsync).WithValidation<CreateModelRequest>()
+            .WithName("CreateModel").WithSummary("Adds a model to a manufacturer.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPatch("/models/{id:guid}", RenameModelAsync).WithValidation<RenameModelRequest>()
+            .WithName("RenameModel").WithSummary("Renames a model.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapDelete("/models/{id:guid}", DeleteModelAsync).WithName("DeleteModel")
+            .WithSummary("Deletes a model that has no live variations.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/variations", CreateVariationAsync).WithValidation<VariationRequest>()
+            .WithName("CreateVariation").WithSummary("Adds a variation to a model.").ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPatch("/variations/{id:guid}", UpdateVariationAsync).WithValidation<VariationRequest>()
+            .WithName("UpdateVariation").WithSummary("Changes a variation.").ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapDelete("/variations/{id:guid}", DeleteVariationAsync).WithName("DeleteVariation")
+            .WithSummary("Deletes a variation.").ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static KeysetRequest Page(CatalogPageQuery query) => new(query.Limit ?? 20, query.Cursor);
+
+    private static async Task<Ok<KeysetPage<ManufacturerDto>>> ListManufacturersAsync([AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.ListManufacturersAsync(Page(query), query.Search, cancellationToken));
+
+    private static async Task<Ok<KeysetPage<VehicleModelDto>>> ListModelsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.ListModelsAsync(id, Page(query), cancellationToken));
+
+    private static async Task<Ok<KeysetPage<ModelVariationDto>>> ListVariationsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.ListVariationsAsync(id, Page(query), cancellationToken));
+
+    private static async Task<Ok<VinDecoding>> DecodeVinAsync(string vin, IVinDecoder decoder, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await decoder.DecodeAsync(vin, cancellationToken));
+
+    private static async Task<Created<ManufacturerDto>> CreateManufacturerAsync(ManufacturerRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        var manufacturer = await catalog.CreateManufacturerAsync(new ManufacturerInput(request.Name, request.Country), cancellationToken);
+        return TypedResults.Created($"/catalog/manufacturers/{manufacturer.Id}", manufacturer);
+    }
+
+    private static async Task<Ok<ManufacturerDto>> UpdateManufacturerAsync(Guid id, ManufacturerRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.UpdateManufacturerAsync(id, new ManufacturerInput(request.Name, request.Country), cancellationToken));
+
+    private static async Task<NoContent> DeleteManufacturerAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        await catalog.DeleteManufacturerAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<VehicleModelDto>> CreateModelAsync(CreateModelRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        var model = await catalog.CreateModelAsync(request.ManufacturerId, request.Name, cancellationToken);
+        return TypedResults.Created($"/catalog/models/{model.Id}", model);
+    }
+
+    private static async Task<Ok<VehicleModelDto>> RenameModelAsync(Guid id, RenameModelRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.UpdateModelAsync(id, request.Name, cancellationToken));
+
+    private static async Task<NoContent> DeleteModelAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        await catalog.DeleteModelAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<ModelVariationDto>> CreateVariationAsync(VariationRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        var modelId = request.ModelId ?? throw new ValidationError("catalog.model_required", "modelId", "A new variation needs its modelId.");
+        var variation = await catalog.CreateVariationAsync(modelId, Input(request), cancellationToken);
+        return TypedResults.Created($"/catalog/variations/{variation.Id}", variation);
+    }
+
+    private static async Task<Ok<ModelVariationDto>> UpdateVariationAsync(Guid id, VariationRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.UpdateVariationAsync(id, Input(request), cancellationToken));
+
+    private static async Task<NoContent> DeleteVariationAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        await catalog.DeleteVariationAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static VariationInput Input(VariationRequest request) => new(request.YearFrom, request.YearTo, request.Trim, request.Engine, request.BodyStyle);
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Conventions;
+using Strata.Modules.Catalog.Schema;
+
+namespace Strata.Modules.Catalog;
+
+internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbContext<CatalogModule>(options)
+{
+    public DbSet<Manufacturer> Manufacturers => Set<Manufacturer>();
+
+    public DbSet<VehicleModel> Models => Set<VehicleModel>();
+
+    public DbSet<ModelVariation> Variations => Set<ModelVariation>();
+
+    public DbSet<BodyStyle> BodyStyles => Set<BodyStyle>();
+
+    public DbSet<Color> Colors => Set<Color>();
+
+    public DbSet<VinPrefix> VinPrefixes => Set<VinPrefix>();
+
+    public DbSet<VehicleHierarchyAudit> HierarchyAudit => Set<VehicleHierarchyAudit>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new ManufacturerConfiguration());
+        modelBuilder.ApplyConfiguration(new VehicleModelConfiguration());
+        modelBuilder.ApplyConfiguration(new ModelVariationConfiguration());
+        modelBuilder.ApplyConfiguration(new BodyStyleConfiguration());
+        modelBuilder.ApplyConfiguration(new ColorConfiguration());
+        modelBuilder.ApplyConfiguration(new VinPrefixConfiguration());
+        modelBuilder.ApplyConfiguration(new VehicleHierarchyAuditConfiguration());
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Strata.Data.Modules;
+using Strata.Modules.Catalog.Repositories;
+using Strata.Modules.Catalog.Seed;
+using Strata.Modules.Catalog.Services;
+
+namespace Strata.Modules.Catalog;
+
+/// <summary>
+/// The parts-marketplace catalog, schema <c>catalog</c> (SQLite prefix <c>catalog_</c>). This part holds the vehicle
+/// hierarchy — manufacturers, models, variations, body styles, colours — VIN decoding over <c>vin_prefixes</c>, and
+/// the hierarchy's audit trail. Reads are public; writes need <see cref="CatalogWrite"/>. Public surface:
+/// <see cref="IVehicleCatalog"/> and <see cref="IVinDecoder"/>.
+/// </summary>
+public sealed class CatalogModule : StrataModule
+{
+    /// <summary>The module's name.</summary>
+    public const string ModuleName = "catalog";
+
+    /// <summary>Write the catalog.</summary>
+    public const string CatalogWrite = "catalog.write";
+
+    /// <inheritdoc />
+    public override string Name => ModuleName;
+
+    /// <inheritdoc />
+    public override ModuleContexts Contexts { get; } = ModuleContexts.Create<CatalogDbContext, CatalogPostgresDbContext, CatalogSqliteDbContext>();
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Permissions => [CatalogWrite];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> AppendOnlyTables => ["vehicle_hierarchy_audit"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> Seeders => [typeof(CatalogReferenceSeeder)];
+
+    /// <inheritdoc />
+    public override void RegisterServices(IServiceCollection services)
+    {
+        services.AddScoped<ManufacturerRepository>();
+        services.AddScoped<VehicleModelRepository>();
+        services.AddScoped<ModelVariationRepository>();
+        services.AddScoped<VinPrefixRepository>();
+        services.AddScoped<HierarchyAuditWriter>();
+        services.AddScoped<IVehicleCatalog, VehicleCatalog>();
+        services.AddScoped<IVinDecoder, VinDecoder>();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Repositories;
+using Strata.Modules.Catalog.Schema;
+
+namespace Strata.Modules.Catalog.Repositories;
+
+internal sealed class VinPrefixRepository(CatalogDbContext context) : Repository<VinPrefix>(context)
+{
+    /// <summary>Every known prefix among <paramref name="prefixes"/> of a live manufacturer, longest first, in one command.</summary>
+    public async Task<IReadOnlyList<VinPrefixMatch>> FindAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) =>
+        await (
+                from prefix in context.VinPrefixes.AsNoTracking()
+                join manufacturer in context.Manufacturers on prefix.ManufacturerId equals manufacturer.Id
+                where prefixes.Contains(prefix.Prefix)
+                orderby prefix.Prefix.Length descending, prefix.YearFrom descending
+                select new VinPrefixMatch(prefix.Prefix, prefix.YearFrom, prefix.YearTo, manufacturer.PublicId, manufacturer.Name, prefix.ModelId, prefix.VariationId))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A live variation with its model and body style, by internal id.</summary>
+    public Task<ModelVariation?> FindVariationAsync(long id, CancellationToken cancellationToken) =>
+        context.Variations.AsNoTracking().Include(v => v.Model).Include(v => v.BodyStyle).FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+
+    /// <summary>A live model by internal id.</summary>
+    public Task<VehicleModel?> FindModelAsync(long id, CancellationToken cancellationToken) =>
+        context.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+}

@@ -1,0 +1,254 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Strata.Data.Conventions;
+using Strata.Data.Errors;
+using Strata.Data.Repositories;
+using Strata.Data.Sessions;
+using Strata.Modules.Catalog.Repositories;
+using Strata.Modules.Catalog.Schema;
+
+namespace Strata.Modules.Catalog.Services;
+
+/// <inheritdoc />
+internal sealed partial class VehicleCatalog(
+    DatabaseSession database,
+    ManufacturerRepository manufacturers,
+    VehicleModelRepository models,
+    ModelVariationRepository variations,
+    HierarchyAuditWriter audit) : IVehicleCatalog
+{
+    private const string ManufacturerEntity = "manufacturer";
+    private const string ModelEntity = "model";
+    private const string VariationEntity = "variation";
+
+    public async Task<KeysetPage<ManufacturerDto>> ListManufacturersAsync(KeysetRequest request, string? search = null, CancellationToken cancellationToken = default) =>
+        (await manufacturers.KeysetPageAsync(request, search: search is null ? null : TextNormalization.Normalize(search), cancellationToken: cancellationToken)).Map(ToDto);
+
+    public async Task<KeysetPage<VehicleModelDto>> ListModelsAsync(Guid manufacturerId, KeysetRequest request, CancellationToken cancellationToken = default)
+    {
+        var manufacturer = await manufacturers.GetByPublicIdAsync(manufacturerId, cancellationToken);
+        return (await models.KeysetPageAsync(request, m => m.ManufacturerId == manufacturer.Id, cancellationToken: cancellationToken)).Map(m => ToDto(m, manufacturerId));
+    }
+
+    public async Task<KeysetPage<ModelVariationDto>> ListVariationsAsync(Guid modelId, KeysetRequest request, CancellationToken cancellationToken = default)
+    {
+        var model = await models.GetByPublicIdAsync(modelId, cancellationToken);
+        var page = await variations.KeysetPageAsync(request, v => v.ModelId == model.Id, cancellationToken: cancellationToken);
+        var bodyStyles = await variations.BodyStyleNamesAsync([.. page.Items.Where(v => v.BodyStyleId != null).Select(v => v.BodyStyleId!.Value).Distinct()], cancellationToken);
+        return page.Map(v => ToDto(v, modelId, v.BodyStyleId is { } id ? bodyStyles[id] : null));
+    }
+
+    public Task<ManufacturerDto> CreateManufacturerAsync(ManufacturerInput input, CancellationToken cancellationToken = default)
+    {
+        Check(input);
+        return database.InTransactionAsync(async token =>
+        {
+            var manufacturer = await SaveNamedAsync(() => manufacturers.AddAsync(new Manufacturer { Name = input.Name, Country = input.Country }, token));
+            var after = ToDto(manufacturer);
+            await audit.RecordAsync(ManufacturerEntity, manufacturer.PublicId, "created", null, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task<ManufacturerDto> UpdateManufacturerAsync(Guid manufacturerId, ManufacturerInput input, CancellationToken cancellationToken = default)
+    {
+        Check(input);
+        return database.InTransactionAsync(async token =>
+        {
+            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            var before = ToDto(manufacturer);
+            manufacturer.Name = input.Name;
+            manufacturer.Country = input.Country;
+            await SaveNamedAsync(async () =>
+            {
+                await manufacturers.UpdateAsync(manufacturer, token);
+                return manufacturer;
+            });
+            var after = ToDto(manufacturer);
+            await audit.RecordAsync(ManufacturerEntity, manufacturerId, "updated", before, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task DeleteManufacturerAsync(Guid manufacturerId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            if (await models.ExistsAsync(m => m.ManufacturerId == manufacturer.Id, token))
+            {
+                throw HasChildren("manufacturer", "models");
+            }
+
+            var before = ToDto(manufacturer);
+            await manufacturers.SoftDeleteAsync(manufacturer, token);
+            await audit.RecordAsync(ManufacturerEntity, manufacturerId, "deleted", before, null, token);
+        }, cancellationToken: cancellationToken);
+
+    public Task<VehicleModelDto> CreateModelAsync(Guid manufacturerId, string name, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        return database.InTransactionAsync(async token =>
+        {
+            var manufacturer = await manufacturers.GetByPublicIdAsync(manufacturerId, token);
+            var model = await SaveNamedAsync(() => models.AddAsync(new VehicleModel { ManufacturerId = manufacturer.Id, Name = name }, token));
+            var after = ToDto(model, manufacturerId);
+            await audit.RecordAsync(ModelEntity, model.PublicId, "created", null, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task<VehicleModelDto> UpdateModelAsync(Guid modelId, string name, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        return database.InTransactionAsync(async token =>
+        {
+            var model = await models.GetForUpdateAsync(modelId, token);
+            var manufacturerId = await manufacturers.GetPublicIdAsync(model.ManufacturerId, token);
+            var before = ToDto(model, manufacturerId);
+            model.Name = name;
+            await SaveNamedAsync(async () =>
+            {
+                await models.UpdateAsync(model, token);
+                return model;
+            });
+            var after = ToDto(model, manufacturerId);
+            await audit.RecordAsync(ModelEntity, modelId, "updated", before, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task DeleteModelAsync(Guid modelId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var model = await models.GetForUpdateAsync(modelId, token);
+            if (await variations.ExistsAsync(v => v.ModelId == model.Id, token))
+            {
+                throw HasChildren("model", "variations");
+            }
+
+            var before = ToDto(model, await manufacturers.GetPublicIdAsync(model.ManufacturerId, token));
+            await models.SoftDeleteAsync(model, token);
+            await audit.RecordAsync(ModelEntity, modelId, "deleted", before, null, token);
+        }, cancellationToken: cancellationToken);
+
+    public Task<ModelVariationDto> CreateVariationAsync(Guid modelId, VariationInput input, CancellationToken cancellationToken = default)
+    {
+        Check(input);
+        return database.InTransactionAsync(async token =>
+        {
+            var model = await models.GetByPublicIdAsync(modelId, token);
+            var variation = new ModelVariation { ModelId = model.Id };
+            var bodyStyle = await ApplyAsync(variation, input, token);
+            await variations.AddAsync(variation, token);
+            var after = ToDto(variation, modelId, bodyStyle);
+            await audit.RecordAsync(VariationEntity, variation.PublicId, "created", null, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task<ModelVariationDto> UpdateVariationAsync(Guid variationId, VariationInput input, CancellationToken cancellationToken = default)
+    {
+        Check(input);
+        return database.InTransactionAsync(async token =>
+        {
+            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var modelId = await models.GetPublicIdAsync(variation.ModelId, token);
+            var before = ToDto(variation, modelId, variation.BodyStyleId is { } id ? (await variations.BodyStyleNamesAsync([id], token))[id] : null);
+            var bodyStyle = await ApplyAsync(variation, input, token);
+            await variations.UpdateAsync(variation, token);
+            var after = ToDto(variation, modelId, bodyStyle);
+            await audit.RecordAsync(VariationEntity, variationId, "updated", before, after, token);
+            return after;
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task DeleteVariationAsync(Guid variationId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var before = ToDto(variation, await models.GetPublicIdAsync(variation.ModelId, token), null);
+            await variations.SoftDeleteAsync(variation, token);
+            await audit.RecordAsync(VariationEntity, variationId, "deleted", before, null, token);
+        }, cancellationToken: cancellationToken);
+
+    private static ManufacturerDto ToDto(Manufacturer m) => new(m.PublicId, m.Name, m.Country, m.CreatedAt, m.UpdatedAt);
+
+    private static VehicleModelDto ToDto(VehicleModel m, Guid manufacturerId) => new(m.PublicId, manufacturerId, m.Name, m.CreatedAt, m.UpdatedAt);
+
+    private static ModelVariationDto ToDto(ModelVariation v, Guid modelId, string? bodyStyle) =>
+        new(v.PublicId, modelId, v.YearFrom, v.YearTo, v.Trim, v.Engine, bodyStyle);
+
+    private static void CheckName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw new ValidationError("catalog.invalid_name", "name", "The name must be 1 to 100 characters.");
+        }
+    }
+
+    private static void Check(ManufacturerInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckName(input.Name);
+        if (input.Country is not null && !CountryCode().IsMatch(input.Country))
+        {
+            throw new ValidationError("catalog.invalid_country", "country", "The country is an ISO 3166-1 alpha-2 code: two upper-case letters.");
+        }
+    }
+
+    private static void Check(VariationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.YearFrom is < 1886 or > 2100)
+        {
+            throw new ValidationError("catalog.invalid_years", "yearFrom", "The first model year must be between 1886 and 2100.");
+        }
+
+        if (input.YearTo is { } to && (to < input.YearFrom || to > 2100))
+        {
+            throw new ValidationError("catalog.invalid_years", "yearTo", "The last model year must be between the first one and 2100.");
+        }
+
+        if (input.Trim?.Length > 100 || input.Engine?.Length > 100)
+        {
+            throw new ValidationError("catalog.invalid_variation", input.Trim?.Length > 100 ? "trim" : "engine", "Trim and engine are at most 100 characters.");
+        }
+    }
+
+    private static ConflictError HasChildren(string what, string children) =>
+        new("catalog.has_children", $"The {what} still has live {children}; delete them first.");
+
+    /// <summary>Saves a named row; a unique-name violation becomes <c>catalog.name_taken</c> on <c>name</c>.</summary>
+    private static async Task<T> SaveNamedAsync<T>(Func<Task<T>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (ConflictError conflict) when (conflict.Field is "name" or "manufacturerId,name")
+        {
+            throw new ConflictError("catalog.name_taken", "Another record here already has this name.", "name", conflict);
+        }
+    }
+
+    private async Task<string?> ApplyAsync(ModelVariation variation, VariationInput input, CancellationToken cancellationToken)
+    {
+        variation.YearFrom = input.YearFrom;
+        variation.YearTo = input.YearTo;
+        variation.Trim = input.Trim?.Trim();
+        variation.Engine = input.Engine?.Trim();
+        if (input.BodyStyle is null)
+        {
+            variation.BodyStyleId = null;
+            return null;
+        }
+
+        var bodyStyle = await variations.FindBodyStyleAsync(TextNormalization.Normalize(input.BodyStyle), cancellationToken)
+            ?? throw new ValidationError("catalog.unknown_body_style", "bodyStyle", $"There is no body style '{input.BodyStyle}'.");
+        variation.BodyStyleId = bodyStyle.Id;
+        return bodyStyle.Name;
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+}

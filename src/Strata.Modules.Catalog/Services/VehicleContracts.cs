@@ -1,0 +1,56 @@
+namespace Strata.Modules.Catalog.Services;
+
+/// <summary>A vehicle manufacturer.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 country, when known.</param>
+/// <param name="CreatedAt">When it was added.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record ManufacturerDto(Guid Id, string Name, string? Country, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A model line.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="ManufacturerId">Its manufacturer.</param>
+/// <param name="Name">Name.</param>
+/// <param name="CreatedAt">When it was added.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record VehicleModelDto(Guid Id, Guid ManufacturerId, string Name, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A variation of a model over model years.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="ModelId">Its model.</param>
+/// <param name="YearFrom">First model year.</param>
+/// <param name="YearTo">Last model year; null while still built.</param>
+/// <param name="Trim">Trim level.</param>
+/// <param name="Engine">Engine.</param>
+/// <param name="BodyStyle">Body style name.</param>
+public sealed record ModelVariationDto(Guid Id, Guid ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle);
+
+/// <summary>A manufacturer to create, or its new values.</summary>
+/// <param name="Name">Name (unique among live manufacturers, in any case).</param>
+/// <param name="Country">ISO 3166-1 alpha-2 country, upper-case.</param>
+public sealed record ManufacturerInput(string Name, string? Country = null);
+
+/// <summary>A variation to create, or its new values.</summary>
+/// <param name="YearFrom">First model year.</param>
+/// <param name="YearTo">Last model year.</param>
+/// <param name="Trim">Trim level.</param>
+/// <param name="Engine">Engine.</param>
+/// <param name="BodyStyle">A body style's name from the reference data (sedan, coupe, …).</param>
+public sealed record VariationInput(int YearFrom, int? YearTo = null, string? Trim = null, string? Engine = null, string? BodyStyle = null);
+
+/// <summary>Something named, by id.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="Name">Name.</param>
+public sealed record NamedReference(Guid Id, string Name);
+
+/// <summary>What a VIN says, as far as the catalog knows.</summary>
+/// <param name="Vin">The VIN, upper-case.</param>
+/// <param name="Wmi">World manufacturer identifier (positions 1–3).</param>
+/// <param name="MatchedPrefix">The longest known prefix it starts with.</param>
+/// <param name="Manufacturer">The manufacturer.</param>
+/// <param name="Model">The model, when the prefix pins one.</param>
+/// <param name="Variation">The variation, when the prefix pins one.</param>
+/// <param name="ModelYear">Position 10 read within the prefix's years; null when it cannot be.</param>
+public sealed record VinDecoding(
+    string Vin, string Wmi, string MatchedPrefix, NamedReference Manufacturer, NamedReference? Model, ModelVariationDto? Variation, int? ModelYear);
