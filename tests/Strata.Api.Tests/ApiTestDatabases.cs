@@ -1,5 +1,6 @@
 using Strata.Data;
 using Strata.Modules.Auth;
+using Strata.Modules.Catalog;
 using Strata.Modules.Workspaces;
 using Strata.TestModules.Gadgets;
 using Strata.TestModules.Widgets;
@@ -25,7 +26,7 @@ public sealed class ApiTestDatabases : StrataTestDatabases
         ["Strata:Auth:Passkeys:Origins:0"] = PasskeyOrigin,
     };
 
-    public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
+    public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
 
     /// <summary>Granted serving settings (see <see cref="StrataTestDatabases.GrantedServingSettingsAsync"/>) tuned for tests.</summary>
     public async Task<Dictionary<string, string?>> ServingSettingsAsync(TestDatabase db)

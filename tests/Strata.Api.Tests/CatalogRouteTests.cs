@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Strata.Data.Configuration;
+using Strata.Testing;
+using static Strata.Api.Tests.ProblemAssertions;
+
+namespace Strata.Api.Tests;
+
+/// <summary>The vehicle routes of the catalog through Kestrel: public reads, writes behind <c>catalog.write</c>.</summary>
+public sealed class CatalogRouteTests(ApiTestDatabases databases)
+{
+    [Theory, BothProviders]
+    public async Task Decoding_a_vin_needs_no_session(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+
+        var response = await auth.SendAsync(HttpMethod.Get, "/catalog/vin/1HGCM82633A004352");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var decoded = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Honda", decoded.GetProperty("manufacturer").GetProperty("name").GetString());
+        Assert.Equal("Accord", decoded.GetProperty("model").GetProperty("name").GetString());
+        Assert.Equal(2003, decoded.GetProperty("modelYear").GetInt32());
+    }
+
+    [Theory, BothProviders]
+    public async Task A_vin_with_a_wrong_check_digit_answers_400_and_an_unknown_prefix_404(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/catalog/vin/1HGCM82643A004352"), HttpStatusCode.BadRequest, "catalog.vin_check_digit");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/catalog/vin/11111111111111111"), HttpStatusCode.NotFound, "catalog.vin_unknown");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/catalog/vin/TOO-SHORT"), HttpStatusCode.BadRequest, "catalog.vin_invalid");
+    }
+
+    [Theory, BothProviders]
+    public async Task Browsing_walks_manufacturers_models_and_variations(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var manufacturer = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Zastava", country = "RS" }, admin));
+        var model = await IdOfAsync(await auth.PostAsync("/catalog/models", new { manufacturerId = manufacturer, name = "Yugo" }, admin));
+        await auth.PostAsync("/catalog/variations", new { modelId = model, yearFrom = 1980, yearTo = 2008, trim = "45", bodyStyle = "Hatchback" }, admin);
+
+        var page = await (await auth.SendAsync(HttpMethod.Get, "/catalog/manufacturers?limit=3")).Content.ReadFromJsonAsync<JsonElement>();
+        var next = await (await auth.SendAsync(HttpMethod.Get, $"/catalog/manufacturers?limit=3&cursor={Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)}")).Content.ReadFromJsonAsync<JsonElement>();
+        var models = await (await auth.SendAsync(HttpMethod.Get, $"/catalog/manufacturers/{manufacturer}/models")).Content.ReadFromJsonAsync<JsonElement>();
+        var variations = await (await auth.SendAsync(HttpMethod.Get, $"/catalog/models/{model}/variations")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(3, page.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(page.GetProperty("items")[0].GetProperty("id").GetGuid(), next.GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.Equal("Yugo", models.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.Equal("Hatchback", variations.GetProperty("items")[0].GetProperty("bodyStyle").GetString());
+    }
+
+    [Theory, BothProviders]
+    public async Task Writes_need_a_session_and_the_catalog_write_permission(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, _, member) = await auth.SignUpAsync();
+
+        await AssertProblemAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Nobody" }), HttpStatusCode.Unauthorized, "auth.unauthorized");
+        await AssertProblemAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Nobody" }, member), HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Theory, BothProviders]
+    public async Task Write_refusals_answer_400_404_and_409(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var honda = await auth.Database.ScalarAsync<string>(provider == DatabaseProvider.Postgres
+            ? "SELECT public_id::text FROM catalog.manufacturers WHERE normalized_name = 'HONDA'"
+            : "SELECT public_id FROM catalog_manufacturers WHERE normalized_name = 'HONDA'");
+
+        await AssertProblemAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "", country = "Germany" }, admin), HttpStatusCode.BadRequest, "request.validation");
+        await AssertProblemAsync(await auth.PostAsync("/catalog/models", new { manufacturerId = Guid.NewGuid(), name = "Ghost" }, admin), HttpStatusCode.NotFound, "manufacturer.not_found");
+        await AssertProblemAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "HONDA" }, admin), HttpStatusCode.Conflict, "catalog.name_taken");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Delete, $"/catalog/manufacturers/{honda}", token: admin), HttpStatusCode.Conflict, "catalog.has_children");
+    }
+
+    [Theory, BothProviders]
+    public async Task Api_writes_are_audited_with_the_caller(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (adminId, admin) = await auth.AdminAsync();
+
+        var manufacturer = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Wartburg", country = "DE" }, admin));
+        await auth.SendAsync(HttpMethod.Patch, $"/catalog/manufacturers/{manufacturer}", new { name = "Wartburg", country = "DD" }, admin);
+
+        Assert.Equal(2, await auth.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM {auth.Database.Table("catalog", "vehicle_hierarchy_audit")} WHERE actor_id = '{AuthHarness.Id(provider, adminId)}'"));
+    }
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
