@@ -20,6 +20,20 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
 
     public DbSet<VehicleHierarchyAudit> HierarchyAudit => Set<VehicleHierarchyAudit>();
 
+    public DbSet<PartCategory> Categories => Set<PartCategory>();
+
+    public DbSet<PartName> PartNames => Set<PartName>();
+
+    public DbSet<Part> Parts => Set<Part>();
+
+    public DbSet<CategoryPart> Fitments => Set<CategoryPart>();
+
+    public DbSet<PartAlternative> Alternatives => Set<PartAlternative>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<PartTag> PartTags => Set<PartTag>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ManufacturerConfiguration());
@@ -29,5 +43,12 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
         modelBuilder.ApplyConfiguration(new ColorConfiguration());
         modelBuilder.ApplyConfiguration(new VinPrefixConfiguration());
         modelBuilder.ApplyConfiguration(new VehicleHierarchyAuditConfiguration());
+        modelBuilder.ApplyConfiguration(new PartCategoryConfiguration());
+        modelBuilder.ApplyConfiguration(new PartNameConfiguration());
+        modelBuilder.ApplyConfiguration(new PartConfiguration());
+        modelBuilder.ApplyConfiguration(new CategoryPartConfiguration());
+        modelBuilder.ApplyConfiguration(new PartAlternativeConfiguration());
+        modelBuilder.ApplyConfiguration(new TagConfiguration());
+        modelBuilder.ApplyConfiguration(new PartTagConfiguration());
     }
 }

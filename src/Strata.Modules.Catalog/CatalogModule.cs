@@ -42,8 +42,12 @@ public sealed class CatalogModule : StrataModule
         services.AddScoped<VehicleModelRepository>();
         services.AddScoped<ModelVariationRepository>();
         services.AddScoped<VinPrefixRepository>();
+        services.AddScoped<PartCategoryRepository>();
+        services.AddScoped<PartRepository>();
         services.AddScoped<HierarchyAuditWriter>();
         services.AddScoped<IVehicleCatalog, VehicleCatalog>();
         services.AddScoped<IVinDecoder, VinDecoder>();
+        services.AddScoped<IPartCatalog, PartCatalog>();
+        services.AddScoped<ICatalogLookup, CatalogLookup>();
     }
 }

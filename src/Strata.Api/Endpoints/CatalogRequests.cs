@@ -51,3 +51,57 @@ internal sealed class VariationRequestValidator : AbstractValidator<VariationReq
         RuleFor(r => r.BodyStyle).MaximumLength(50);
     }
 }
+
+/// <summary>A category: name and, for a sub-category, its parent.</summary>
+public sealed record CategoryRequest(string Name, Guid? ParentId);
+
+/// <summary>A part's fields.</summary>
+public sealed record PartRequest(
+    Guid ManufacturerId, string PartNumber, string Name, Guid CategoryId, string? Description, System.Text.Json.JsonElement? Attributes, string? PartName);
+
+/// <summary>Another part that replaces this one.</summary>
+public sealed record AlternativeRequest(Guid AlternativePartId, string? Kind);
+
+/// <summary>A part's complete set of tags.</summary>
+public sealed record TagsRequest(IReadOnlyList<string> Tags);
+
+/// <summary>A variation the part fits, and the category it sits under there.</summary>
+public sealed record FitmentRequest(Guid VariationId, Guid CategoryId, string? Note);
+
+internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
+{
+    public CategoryRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+}
+
+internal sealed class PartRequestValidator : AbstractValidator<PartRequest>
+{
+    public PartRequestValidator()
+    {
+        RuleFor(r => r.ManufacturerId).NotEmpty();
+        RuleFor(r => r.CategoryId).NotEmpty();
+        RuleFor(r => r.PartNumber).NotEmpty().MaximumLength(64);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Description).MaximumLength(4000);
+        RuleFor(r => r.PartName).MaximumLength(100);
+    }
+}
+
+internal sealed class AlternativeRequestValidator : AbstractValidator<AlternativeRequest>
+{
+    public AlternativeRequestValidator() => RuleFor(r => r.AlternativePartId).NotEmpty();
+}
+
+internal sealed class TagsRequestValidator : AbstractValidator<TagsRequest>
+{
+    public TagsRequestValidator() => RuleFor(r => r.Tags).NotNull();
+}
+
+internal sealed class FitmentRequestValidator : AbstractValidator<FitmentRequest>
+{
+    public FitmentRequestValidator()
+    {
+        RuleFor(r => r.VariationId).NotEmpty();
+        RuleFor(r => r.CategoryId).NotEmpty();
+        RuleFor(r => r.Note).MaximumLength(200);
+    }
+}

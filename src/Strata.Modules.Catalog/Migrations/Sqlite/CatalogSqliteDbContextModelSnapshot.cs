@@ -62,6 +62,62 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                     b.ToTable("catalog_body_styles", (string)null);
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.CategoryPart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PartId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("VariationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("variation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_category_parts");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_catalog_category_parts_category_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_category_parts_public_id");
+
+                    b.HasIndex("VariationId")
+                        .HasDatabaseName("ix_catalog_category_parts_variation_id");
+
+                    b.HasIndex("PartId", "VariationId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_category_parts_part_id_variation_id_category_id");
+
+                    b.ToTable("catalog_category_parts", (string)null);
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.Color", b =>
                 {
                     b.Property<long>("Id")
@@ -250,6 +306,338 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_model_variations_years", "year_from BETWEEN 1886 AND 2100 AND (year_to IS NULL OR year_to BETWEEN year_from AND 2100)");
                         });
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Part", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("ManufacturerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedPartNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_part_number");
+
+                    b.Property<long?>("PartNameId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part_name_id");
+
+                    b.Property<string>("PartNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part_number");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_parts");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_catalog_parts_category_id");
+
+                    b.HasIndex("PartNameId")
+                        .HasDatabaseName("ix_catalog_parts_part_name_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_parts_public_id");
+
+                    b.HasIndex("ManufacturerId", "NormalizedPartNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_parts_manufacturer_id_normalized_part_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("catalog_parts", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartAlternative", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("HighPartId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_part_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LowPartId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_part_alternatives");
+
+                    b.HasIndex("HighPartId")
+                        .HasDatabaseName("ix_catalog_part_alternatives_high_part_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_alternatives_public_id");
+
+                    b.HasIndex("LowPartId", "HighPartId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_alternatives_low_part_id_high_part_id");
+
+                    b.ToTable("catalog_part_alternatives", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_part_alternatives_kind", "kind IN ('oem', 'aftermarket', 'interchange')");
+
+                            t.HasCheckConstraint("ck_part_alternatives_order", "low_part_id < high_part_id");
+                        });
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_part_categories");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_categories_normalized_name")
+                        .HasFilter("parent_id IS NULL");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_categories_public_id");
+
+                    b.HasIndex("ParentId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_categories_parent_id_normalized_name");
+
+                    b.ToTable("catalog_part_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_part_names");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_names_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_names_public_id");
+
+                    b.ToTable("catalog_part_names", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PartId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_part_tags");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_tags_public_id");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("ix_catalog_part_tags_tag_id");
+
+                    b.HasIndex("PartId", "TagId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_part_tags_part_id_tag_id");
+
+                    b.ToTable("catalog_part_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_tags");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_tags_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_tags_public_id");
+
+                    b.ToTable("catalog_tags", (string)null);
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleHierarchyAudit", b =>
@@ -450,6 +838,36 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.CategoryPart", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_category_parts_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "Part")
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_category_parts_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.ModelVariation", "Variation")
+                        .WithMany()
+                        .HasForeignKey("VariationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_category_parts_variation_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Variation");
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.ModelVariation", b =>
                 {
                     b.HasOne("Strata.Modules.Catalog.Schema.BodyStyle", "BodyStyle")
@@ -468,6 +886,88 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                     b.Navigation("BodyStyle");
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Part", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_parts_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Manufacturer", "Manufacturer")
+                        .WithMany()
+                        .HasForeignKey("ManufacturerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_parts_manufacturer_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartName", "PartName")
+                        .WithMany()
+                        .HasForeignKey("PartNameId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_catalog_parts_part_name_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Manufacturer");
+
+                    b.Navigation("PartName");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartAlternative", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "HighPart")
+                        .WithMany()
+                        .HasForeignKey("HighPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_part_alternatives_high_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "LowPart")
+                        .WithMany()
+                        .HasForeignKey("LowPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_part_alternatives_low_part_id");
+
+                    b.Navigation("HighPart");
+
+                    b.Navigation("LowPart");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartCategory", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_catalog_part_categories_parent_id");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartTag", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "Part")
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_part_tags_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_part_tags_tag_id");
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleModel", b =>

@@ -12,7 +12,7 @@ using Strata.Modules.Catalog;
 namespace Strata.Modules.Catalog.Migrations.Postgres
 {
     [DbContext(typeof(CatalogPostgresDbContext))]
-    [Migration("20261123162816_Initial")]
+    [Migration("20261123163145_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -71,6 +71,64 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         .HasDatabaseName("ux_body_styles_public_id");
 
                     b.ToTable("body_styles", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.CategoryPart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("VariationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("variation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category_parts");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_category_parts_category_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_category_parts_public_id");
+
+                    b.HasIndex("VariationId")
+                        .HasDatabaseName("ix_category_parts_variation_id");
+
+                    b.HasIndex("PartId", "VariationId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_category_parts_part_id_variation_id_category_id");
+
+                    b.ToTable("category_parts", "catalog");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.Color", b =>
@@ -269,6 +327,351 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_model_variations_years", "year_from BETWEEN 1886 AND 2100 AND (year_to IS NULL OR year_to BETWEEN year_from AND 2100)");
                         });
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Part", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attributes");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("ManufacturerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedPartNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("normalized_part_number");
+
+                    b.Property<long?>("PartNameId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("part_name_id");
+
+                    b.Property<string>("PartNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("part_number");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parts");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_parts_category_id");
+
+                    b.HasIndex("PartNameId")
+                        .HasDatabaseName("ix_parts_part_name_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_parts_public_id");
+
+                    b.HasIndex("ManufacturerId", "NormalizedPartNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_parts_manufacturer_id_normalized_part_number")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("parts", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartAlternative", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("HighPartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("high_part_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LowPartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("low_part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_part_alternatives");
+
+                    b.HasIndex("HighPartId")
+                        .HasDatabaseName("ix_part_alternatives_high_part_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_alternatives_public_id");
+
+                    b.HasIndex("LowPartId", "HighPartId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_alternatives_low_part_id_high_part_id");
+
+                    b.ToTable("part_alternatives", "catalog", t =>
+                        {
+                            t.HasCheckConstraint("ck_part_alternatives_kind", "kind IN ('oem', 'aftermarket', 'interchange')");
+
+                            t.HasCheckConstraint("ck_part_alternatives_order", "low_part_id < high_part_id");
+                        });
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_part_categories");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_categories_normalized_name")
+                        .HasFilter("parent_id IS NULL");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_categories_public_id");
+
+                    b.HasIndex("ParentId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_categories_parent_id_normalized_name");
+
+                    b.ToTable("part_categories", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartName", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_part_names");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_names_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_names_public_id");
+
+                    b.ToTable("part_names", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("part_id");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tag_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_part_tags");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_tags_public_id");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("ix_part_tags_tag_id");
+
+                    b.HasIndex("PartId", "TagId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_part_tags_part_id_tag_id");
+
+                    b.ToTable("part_tags", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tags_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tags_public_id");
+
+                    b.ToTable("tags", "catalog");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleHierarchyAudit", b =>
@@ -476,6 +879,36 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.CategoryPart", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_parts_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "Part")
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_parts_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.ModelVariation", "Variation")
+                        .WithMany()
+                        .HasForeignKey("VariationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_parts_variation_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Variation");
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.ModelVariation", b =>
                 {
                     b.HasOne("Strata.Modules.Catalog.Schema.BodyStyle", "BodyStyle")
@@ -494,6 +927,88 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                     b.Navigation("BodyStyle");
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.Part", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_parts_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Manufacturer", "Manufacturer")
+                        .WithMany()
+                        .HasForeignKey("ManufacturerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_parts_manufacturer_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartName", "PartName")
+                        .WithMany()
+                        .HasForeignKey("PartNameId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_parts_part_name_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Manufacturer");
+
+                    b.Navigation("PartName");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartAlternative", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "HighPart")
+                        .WithMany()
+                        .HasForeignKey("HighPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_alternatives_high_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "LowPart")
+                        .WithMany()
+                        .HasForeignKey("LowPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_alternatives_low_part_id");
+
+                    b.Navigation("HighPart");
+
+                    b.Navigation("LowPart");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartCategory", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.PartCategory", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_part_categories_parent_id");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.PartTag", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.Part", "Part")
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_tags_part_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_tags_tag_id");
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleModel", b =>

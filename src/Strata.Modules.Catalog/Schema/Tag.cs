@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Strata.Data.Conventions;
+
+namespace Strata.Modules.Catalog.Schema;
+
+/// <summary>A free label for parts (winter, performance, eco).</summary>
+internal sealed class Tag : StrataEntity
+{
+    private string _name = string.Empty;
+
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value.Trim();
+            NormalizedName = TextNormalization.Normalize(value);
+        }
+    }
+
+    public string NormalizedName { get; private set; } = string.Empty;
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> builder)
+    {
+        builder.ToTable("tags");
+        builder.Property(t => t.Name).HasMaxLength(50);
+        builder.Property(t => t.NormalizedName).HasMaxLength(50);
+        builder.HasIndex(t => t.NormalizedName).IsUnique();
+    }
+}

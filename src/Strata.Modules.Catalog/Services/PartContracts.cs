@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Strata.Modules.Catalog.Services;
+
+/// <summary>A category and its subtree.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Children">Sub-categories by name.</param>
+public sealed record CategoryNode(Guid Id, string Name, IReadOnlyList<CategoryNode> Children);
+
+/// <summary>A category.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="ParentId">Its parent; null for a root.</param>
+public sealed record CategoryDto(Guid Id, string Name, Guid? ParentId);
+
+/// <summary>A part to create, or its new values.</summary>
+/// <param name="ManufacturerId">The maker.</param>
+/// <param name="PartNumber">The maker's part number (unique per maker, compared without case, spaces, dots, slashes and hyphens).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="CategoryId">Its category.</param>
+/// <param name="Description">Description.</param>
+/// <param name="Attributes">Technical attributes: a JSON object.</param>
+/// <param name="PartName">Canonical part name (created when new).</param>
+public sealed record PartInput(
+    Guid ManufacturerId, string PartNumber, string Name, Guid CategoryId, string? Description = null, JsonElement? Attributes = null, string? PartName = null);
+
+/// <summary>A part as lists and other modules see it.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="PartNumber">The maker's part number.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Manufacturer">The maker.</param>
+public sealed record PartSummary(Guid Id, string PartNumber, string Name, NamedReference Manufacturer);
+
+/// <summary>An alternative to a part, whichever side it was recorded from.</summary>
+/// <param name="Part">The other part.</param>
+/// <param name="Kind"><c>oem</c>, <c>aftermarket</c> or <c>interchange</c>.</param>
+public sealed record PartAlternativeDto(PartSummary Part, string Kind);
+
+/// <summary>A variation the part fits, and where it sits on that vehicle.</summary>
+/// <param name="VariationId">The variation.</param>
+/// <param name="Manufacturer">Vehicle maker.</param>
+/// <param name="Model">Model.</param>
+/// <param name="YearFrom">First model year.</param>
+/// <param name="YearTo">Last model year.</param>
+/// <param name="Trim">Trim.</param>
+/// <param name="Category">Category it is placed under for this vehicle.</param>
+/// <param name="Note">Position or condition.</param>
+public sealed record CompatibleVariation(Guid VariationId, string Manufacturer, string Model, int YearFrom, int? YearTo, string? Trim, string Category, string? Note);
+
+/// <summary>A part with everything around it.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="PartNumber">The maker's part number.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="PartName">Canonical part name.</param>
+/// <param name="Manufacturer">The maker.</param>
+/// <param name="CategoryPath">Its category, root first.</param>
+/// <param name="Description">Description.</param>
+/// <param name="Attributes">Technical attributes.</param>
+/// <param name="Tags">Tags by name.</param>
+/// <param name="Alternatives">Alternatives, recorded from either side.</param>
+/// <param name="CompatibleVariations">Vehicles it fits.</param>
+/// <param name="CreatedAt">When it was added.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record PartDetail(
+    Guid Id, string PartNumber, string Name, string? PartName, NamedReference Manufacturer, IReadOnlyList<NamedReference> CategoryPath,
+    string? Description, JsonElement Attributes, IReadOnlyList<string> Tags, IReadOnlyList<PartAlternativeDto> Alternatives,
+    IReadOnlyList<CompatibleVariation> CompatibleVariations, DateTime CreatedAt, DateTime UpdatedAt);
