@@ -34,6 +34,12 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
 
     public DbSet<PartTag> PartTags => Set<PartTag>();
 
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<VariationCategory> VariationCategories => Set<VariationCategory>();
+
+    public DbSet<VariationCategoryLink> VariationCategoryLinks => Set<VariationCategoryLink>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ManufacturerConfiguration());
@@ -50,5 +56,8 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
         modelBuilder.ApplyConfiguration(new PartAlternativeConfiguration());
         modelBuilder.ApplyConfiguration(new TagConfiguration());
         modelBuilder.ApplyConfiguration(new PartTagConfiguration());
+        modelBuilder.ApplyConfiguration(new StoredFileConfiguration());
+        modelBuilder.ApplyConfiguration(new VariationCategoryConfiguration());
+        modelBuilder.ApplyConfiguration(new VariationCategoryLinkConfiguration());
     }
 }

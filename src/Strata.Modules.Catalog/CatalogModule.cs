@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Strata.Data.Modules;
+using Strata.Modules.Catalog.Files;
 using Strata.Modules.Catalog.Repositories;
 using Strata.Modules.Catalog.Seed;
 using Strata.Modules.Catalog.Services;
@@ -7,10 +9,11 @@ using Strata.Modules.Catalog.Services;
 namespace Strata.Modules.Catalog;
 
 /// <summary>
-/// The parts-marketplace catalog, schema <c>catalog</c> (SQLite prefix <c>catalog_</c>). This part holds the vehicle
-/// hierarchy — manufacturers, models, variations, body styles, colours — VIN decoding over <c>vin_prefixes</c>, and
-/// the hierarchy's audit trail. Reads are public; writes need <see cref="CatalogWrite"/>. Public surface:
-/// <see cref="IVehicleCatalog"/> and <see cref="IVinDecoder"/>.
+/// The parts-marketplace catalog, schema <c>catalog</c> (SQLite prefix <c>catalog_</c>): the vehicle hierarchy — manufacturers, models, variations, body styles, colours — VIN decoding over <c>vin_prefixes</c>, and
+/// the hierarchy's audit trail; part categories, parts, fitments, alternatives, tags and part images (files behind
+/// <see cref="IFileStorage"/>). Reads are public; writes need <see cref="CatalogWrite"/>. Public surface:
+/// <see cref="IVehicleCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImages"/> and
+/// <see cref="ICatalogLookup"/>.
 /// </summary>
 public sealed class CatalogModule : StrataModule
 {
@@ -38,16 +41,23 @@ public sealed class CatalogModule : StrataModule
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services)
     {
+        services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName)
+            .Validate(o => o.MaxBytes > 0 && !string.IsNullOrWhiteSpace(o.Directory), $"{FileStorageOptions.SectionName}: Directory is required and MaxBytes must be positive.")
+            .ValidateOnStart();
+        // The default storage; register another IFileStorage before the module to keep files elsewhere.
+        services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
         services.AddScoped<ManufacturerRepository>();
         services.AddScoped<VehicleModelRepository>();
         services.AddScoped<ModelVariationRepository>();
         services.AddScoped<VinPrefixRepository>();
         services.AddScoped<PartCategoryRepository>();
         services.AddScoped<PartRepository>();
+        services.AddScoped<StoredFileRepository>();
         services.AddScoped<HierarchyAuditWriter>();
         services.AddScoped<IVehicleCatalog, VehicleCatalog>();
         services.AddScoped<IVinDecoder, VinDecoder>();
         services.AddScoped<IPartCatalog, PartCatalog>();
         services.AddScoped<ICatalogLookup, CatalogLookup>();
+        services.AddScoped<IPartImages, PartImages>();
     }
 }

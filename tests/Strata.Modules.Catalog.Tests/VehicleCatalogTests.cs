@@ -97,4 +97,20 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
         Assert.Equal("Fiat", second.Items[0].Name);
         Assert.Equal(["Land Rover"], found.Items.Select(m => m.Name));
     }
+
+    [Theory, BothProviders]
+    public async Task Variation_categories_come_from_the_reference_data(DatabaseProvider provider)
+    {
+        await using var db = await databases.SeededAsync(provider);
+        var catalog = db.Get<IVehicleCatalog>();
+        var model = await catalog.CreateModelAsync((await catalog.CreateManufacturerAsync(new ManufacturerInput("Toyota Test"))).Id, "Prius");
+
+        var variation = await catalog.CreateVariationAsync(model.Id, new VariationInput(2016, 2022, Categories: ["hybrid", "Passenger car"]));
+        var unknown = await Assert.ThrowsAsync<ValidationError>(() => catalog.CreateVariationAsync(model.Id, new VariationInput(2023, Categories: ["Spaceship"])));
+        var listed = await catalog.ListVariationsAsync(model.Id, new KeysetRequest(10));
+
+        Assert.Equal(["Hybrid", "Passenger car"], variation.Categories);
+        Assert.Equal("catalog.unknown_variation_category", unknown.Code);
+        Assert.Equal(["Hybrid", "Passenger car"], Assert.Single(listed.Items).Categories);
+    }
 }

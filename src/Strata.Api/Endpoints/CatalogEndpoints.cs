@@ -133,7 +133,8 @@ internal static class CatalogEndpoints
         return TypedResults.NoContent();
     }
 
-    private static VariationInput Input(VariationRequest request) => new(request.YearFrom, request.YearTo, request.Trim, request.Engine, request.BodyStyle);
+    private static VariationInput Input(VariationRequest request) =>
+        new(request.YearFrom, request.YearTo, request.Trim, request.Engine, request.BodyStyle, request.Categories);
 
     private static async Task<Ok<IReadOnlyList<CategoryNode>>> CategoryTreeAsync(IPartCatalog parts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await parts.GetCategoryTreeAsync(cancellationToken));

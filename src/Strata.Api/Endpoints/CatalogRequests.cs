@@ -15,7 +15,7 @@ public sealed record CreateModelRequest(Guid ManufacturerId, string Name);
 public sealed record RenameModelRequest(string Name);
 
 /// <summary>A variation's fields; <c>modelId</c> only when creating.</summary>
-public sealed record VariationRequest(Guid? ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle);
+public sealed record VariationRequest(Guid? ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle, IReadOnlyList<string>? Categories);
 
 internal sealed class ManufacturerRequestValidator : AbstractValidator<ManufacturerRequest>
 {

@@ -108,6 +108,26 @@ public sealed class GoneError(string code, string message) : StrataError(code, m
     public override string Title => "The resource is no longer available.";
 }
 
+/// <summary>A payload larger than a configured limit (413): an upload over the size a module accepts.</summary>
+public sealed class PayloadTooLargeError(string code, string message) : StrataError(code, message)
+{
+    /// <inheritdoc />
+    public override int Status => 413;
+
+    /// <inheritdoc />
+    public override string Title => "The payload is too large.";
+}
+
+/// <summary>Content of a kind that is not accepted (415), judged from its bytes rather than its declared type.</summary>
+public sealed class UnsupportedMediaTypeError(string code, string message) : StrataError(code, message)
+{
+    /// <inheritdoc />
+    public override int Status => 415;
+
+    /// <inheritdoc />
+    public override string Title => "The content type is not supported.";
+}
+
 /// <summary>A failure that is expected to pass on retry (serialization failure, deadlock, SQLite busy) and outlasted the retries (503).</summary>
 public sealed class TransientDatabaseError(string code, string message, Exception? innerException = null)
     : StrataError(code, message, innerException)

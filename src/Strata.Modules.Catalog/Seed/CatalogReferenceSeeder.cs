@@ -6,13 +6,15 @@ using Strata.Modules.Catalog.Schema;
 namespace Strata.Modules.Catalog.Seed;
 
 /// <summary>
-/// Reference data: body styles, colours, and real world manufacturer identifiers (WMI, ISO 3780 — public facts)
+/// Reference data: body styles, variation categories, colours, and real world manufacturer identifiers (WMI, ISO 3780 — public facts)
 /// with their manufacturers, plus the Honda Accord of 2003–2007 (<c>1HGCM</c>) as a model-level prefix. Idempotent:
 /// what exists is left as it is.
 /// </summary>
 internal sealed class CatalogReferenceSeeder(CatalogDbContext context) : ISeeder
 {
     private static readonly string[] BodyStyles = ["Sedan", "Coupe", "Hatchback", "Estate", "Convertible", "SUV", "Pickup", "Van", "Minivan"];
+
+    private static readonly string[] VariationCategories = ["Passenger car", "SUV", "Light commercial", "Heavy commercial", "Motorcycle", "Hybrid", "Electric"];
 
     private static readonly (string Name, string Hex)[] Colors =
     [
@@ -42,6 +44,9 @@ internal sealed class CatalogReferenceSeeder(CatalogDbContext context) : ISeeder
     {
         var bodyStyles = await context.BodyStyles.Select(b => b.NormalizedName).ToListAsync(cancellationToken);
         context.BodyStyles.AddRange(BodyStyles.Where(b => !bodyStyles.Contains(TextNormalization.Normalize(b))).Select(b => new BodyStyle { Name = b }));
+        var variationCategories = await context.VariationCategories.Select(c => c.NormalizedName).ToListAsync(cancellationToken);
+        context.VariationCategories.AddRange(VariationCategories.Where(c => !variationCategories.Contains(TextNormalization.Normalize(c)))
+            .Select(c => new VariationCategory { Name = c }));
         var colors = await context.Colors.Select(c => c.NormalizedName).ToListAsync(cancellationToken);
         context.Colors.AddRange(Colors.Where(c => !colors.Contains(TextNormalization.Normalize(c.Name))).Select(c => new Color { Name = c.Name, Hex = c.Hex }));
 

@@ -35,7 +35,8 @@ internal sealed partial class VehicleCatalog(
         var model = await models.GetByPublicIdAsync(modelId, cancellationToken);
         var page = await variations.KeysetPageAsync(request, v => v.ModelId == model.Id, cancellationToken: cancellationToken);
         var bodyStyles = await variations.BodyStyleNamesAsync([.. page.Items.Where(v => v.BodyStyleId != null).Select(v => v.BodyStyleId!.Value).Distinct()], cancellationToken);
-        return page.Map(v => ToDto(v, modelId, v.BodyStyleId is { } id ? bodyStyles[id] : null));
+        var categories = await variations.CategoryNamesAsync([.. page.Items.Select(v => v.Id)], cancellationToken);
+        return page.Map(v => ToDto(v, modelId, v.BodyStyleId is { } id ? bodyStyles[id] : null, [.. categories[v.Id]]));
     }
 
     public Task<ManufacturerDto> CreateManufacturerAsync(ManufacturerInput input, CancellationToken cancellationToken = default)
@@ -140,7 +141,8 @@ internal sealed partial class VehicleCatalog(
             var variation = new ModelVariation { ModelId = model.Id };
             var bodyStyle = await ApplyAsync(variation, input, token);
             await variations.AddAsync(variation, token);
-            var after = ToDto(variation, modelId, bodyStyle);
+            var categories = await SetCategoriesAsync(variation, input.Categories ?? [], token);
+            var after = ToDto(variation, modelId, bodyStyle, categories);
             await audit.RecordAsync(VariationEntity, variation.PublicId, "created", null, after, token);
             return after;
         }, cancellationToken: cancellationToken);
@@ -153,10 +155,12 @@ internal sealed partial class VehicleCatalog(
         {
             var variation = await variations.GetForUpdateAsync(variationId, token);
             var modelId = await models.GetPublicIdAsync(variation.ModelId, token);
-            var before = ToDto(variation, modelId, variation.BodyStyleId is { } id ? (await variations.BodyStyleNamesAsync([id], token))[id] : null);
+            var current = (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id].ToList();
+            var before = ToDto(variation, modelId, variation.BodyStyleId is { } id ? (await variations.BodyStyleNamesAsync([id], token))[id] : null, current);
             var bodyStyle = await ApplyAsync(variation, input, token);
             await variations.UpdateAsync(variation, token);
-            var after = ToDto(variation, modelId, bodyStyle);
+            var categories = input.Categories is null ? current : await SetCategoriesAsync(variation, input.Categories, token);
+            var after = ToDto(variation, modelId, bodyStyle, categories);
             await audit.RecordAsync(VariationEntity, variationId, "updated", before, after, token);
             return after;
         }, cancellationToken: cancellationToken);
@@ -166,7 +170,8 @@ internal sealed partial class VehicleCatalog(
         database.InTransactionAsync(async token =>
         {
             var variation = await variations.GetForUpdateAsync(variationId, token);
-            var before = ToDto(variation, await models.GetPublicIdAsync(variation.ModelId, token), null);
+            var before = ToDto(variation, await models.GetPublicIdAsync(variation.ModelId, token), null,
+                [.. (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id]]);
             await variations.SoftDeleteAsync(variation, token);
             await audit.RecordAsync(VariationEntity, variationId, "deleted", before, null, token);
         }, cancellationToken: cancellationToken);
@@ -175,8 +180,8 @@ internal sealed partial class VehicleCatalog(
 
     private static VehicleModelDto ToDto(VehicleModel m, Guid manufacturerId) => new(m.PublicId, manufacturerId, m.Name, m.CreatedAt, m.UpdatedAt);
 
-    private static ModelVariationDto ToDto(ModelVariation v, Guid modelId, string? bodyStyle) =>
-        new(v.PublicId, modelId, v.YearFrom, v.YearTo, v.Trim, v.Engine, bodyStyle);
+    private static ModelVariationDto ToDto(ModelVariation v, Guid modelId, string? bodyStyle, IReadOnlyList<string> categories) =>
+        new(v.PublicId, modelId, v.YearFrom, v.YearTo, v.Trim, v.Engine, bodyStyle, categories);
 
     private static void CheckName(string name)
     {
@@ -230,6 +235,10 @@ internal sealed partial class VehicleCatalog(
             throw new ConflictError("catalog.name_taken", "Another record here already has this name.", "name", conflict);
         }
     }
+
+    private async Task<IReadOnlyList<string>> SetCategoriesAsync(ModelVariation variation, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        await variations.SetCategoriesAsync(variation.Id, names, cancellationToken)
+            ?? throw new ValidationError("catalog.unknown_variation_category", "categories", "Every category must be one of the reference variation categories.");
 
     private async Task<string?> ApplyAsync(ModelVariation variation, VariationInput input, CancellationToken cancellationToken)
     {

@@ -24,7 +24,9 @@ public sealed record VehicleModelDto(Guid Id, Guid ManufacturerId, string Name, 
 /// <param name="Trim">Trim level.</param>
 /// <param name="Engine">Engine.</param>
 /// <param name="BodyStyle">Body style name.</param>
-public sealed record ModelVariationDto(Guid Id, Guid ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle);
+/// <param name="Categories">The variation categories that apply (passenger car, hybrid, …), by name.</param>
+public sealed record ModelVariationDto(
+    Guid Id, Guid ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle, IReadOnlyList<string> Categories);
 
 /// <summary>A manufacturer to create, or its new values.</summary>
 /// <param name="Name">Name (unique among live manufacturers, in any case).</param>
@@ -37,7 +39,9 @@ public sealed record ManufacturerInput(string Name, string? Country = null);
 /// <param name="Trim">Trim level.</param>
 /// <param name="Engine">Engine.</param>
 /// <param name="BodyStyle">A body style's name from the reference data (sedan, coupe, …).</param>
-public sealed record VariationInput(int YearFrom, int? YearTo = null, string? Trim = null, string? Engine = null, string? BodyStyle = null);
+/// <param name="Categories">Variation categories from the reference data (passenger car, hybrid, …); null leaves them as they are.</param>
+public sealed record VariationInput(
+    int YearFrom, int? YearTo = null, string? Trim = null, string? Engine = null, string? BodyStyle = null, IReadOnlyList<string>? Categories = null);
 
 /// <summary>Something named, by id.</summary>
 /// <param name="Id">Public id.</param>

@@ -4,7 +4,7 @@ using Strata.Modules.Catalog.Repositories;
 namespace Strata.Modules.Catalog.Services;
 
 /// <inheritdoc />
-internal sealed class VinDecoder(VinPrefixRepository prefixes, TimeProvider clock) : IVinDecoder
+internal sealed class VinDecoder(VinPrefixRepository prefixes, ModelVariationRepository variations, TimeProvider clock) : IVinDecoder
 {
     private const int WmiLength = 3;
     private const int LongestPrefix = 8;
@@ -49,7 +49,9 @@ internal sealed class VinDecoder(VinPrefixRepository prefixes, TimeProvider cloc
         var manufacturer = new NamedReference(match.ManufacturerId, match.ManufacturerName);
         if (match.VariationId is { } variationId && await prefixes.FindVariationAsync(variationId, cancellationToken) is { Model: { } variationModel } variation)
         {
-            var dto = new ModelVariationDto(variation.PublicId, variationModel.PublicId, variation.YearFrom, variation.YearTo, variation.Trim, variation.Engine, variation.BodyStyle?.Name);
+            var categories = (await variations.CategoryNamesAsync([variation.Id], cancellationToken))[variation.Id].ToList();
+            var dto = new ModelVariationDto(variation.PublicId, variationModel.PublicId, variation.YearFrom, variation.YearTo, variation.Trim, variation.Engine,
+                variation.BodyStyle?.Name, categories);
             return new(vin, vin[..WmiLength], match.Prefix, manufacturer, new(variationModel.PublicId, variationModel.Name), dto, modelYear);
         }
 

@@ -595,6 +595,87 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                     b.ToTable("catalog_part_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_type");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_files");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_files_public_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_files_storage_key");
+
+                    b.HasIndex("OwnerType", "OwnerId")
+                        .HasDatabaseName("ix_catalog_files_owner_type_owner_id");
+
+                    b.ToTable("catalog_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_files_size", "size_bytes >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.Tag", b =>
                 {
                     b.Property<long>("Id")
@@ -638,6 +719,95 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                         .HasDatabaseName("ux_catalog_tags_public_id");
 
                     b.ToTable("catalog_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_model_variation_categories");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_model_variation_categories_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_model_variation_categories_public_id");
+
+                    b.ToTable("catalog_model_variation_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategoryLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("VariationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("variation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_model_variation_to_category");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_catalog_model_variation_to_category_category_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_model_variation_to_category_public_id");
+
+                    b.HasIndex("VariationId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_model_variation_to_category_variation_id_category_id");
+
+                    b.ToTable("catalog_model_variation_to_category", (string)null);
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleHierarchyAudit", b =>
@@ -968,6 +1138,27 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                     b.Navigation("Part");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategoryLink", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.VariationCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_model_variation_to_category_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.ModelVariation", "Variation")
+                        .WithMany()
+                        .HasForeignKey("VariationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_model_variation_to_category_variation_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Variation");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleModel", b =>

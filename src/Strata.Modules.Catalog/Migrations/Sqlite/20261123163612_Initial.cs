@@ -48,6 +48,30 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "catalog_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    storage_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    original_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    owner_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    public_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_files", x => x.id);
+                    table.CheckConstraint("ck_files_size", "size_bytes >= 0");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_manufacturers",
                 columns: table => new
                 {
@@ -66,6 +90,23 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 {
                     table.PrimaryKey("pk_catalog_manufacturers", x => x.id);
                     table.CheckConstraint("ck_manufacturers_country", "country IS NULL OR length(country) = 2");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_model_variation_categories",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    public_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_model_variation_categories", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -354,6 +395,35 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "catalog_model_variation_to_category",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    variation_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    category_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    public_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_model_variation_to_category", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_catalog_model_variation_to_category_category_id",
+                        column: x => x.category_id,
+                        principalTable: "catalog_model_variation_categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_catalog_model_variation_to_category_variation_id",
+                        column: x => x.variation_id,
+                        principalTable: "catalog_model_variations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_vin_prefixes",
                 columns: table => new
                 {
@@ -440,6 +510,23 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_catalog_files_owner_type_owner_id",
+                table: "catalog_files",
+                columns: new[] { "owner_type", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_files_public_id",
+                table: "catalog_files",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_files_storage_key",
+                table: "catalog_files",
+                column: "storage_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ux_catalog_manufacturers_normalized_name",
                 table: "catalog_manufacturers",
                 column: "normalized_name",
@@ -450,6 +537,35 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 name: "ux_catalog_manufacturers_public_id",
                 table: "catalog_manufacturers",
                 column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_model_variation_categories_normalized_name",
+                table: "catalog_model_variation_categories",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_model_variation_categories_public_id",
+                table: "catalog_model_variation_categories",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_model_variation_to_category_category_id",
+                table: "catalog_model_variation_to_category",
+                column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_model_variation_to_category_public_id",
+                table: "catalog_model_variation_to_category",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_catalog_model_variation_to_category_variation_id_category_id",
+                table: "catalog_model_variation_to_category",
+                columns: new[] { "variation_id", "category_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -629,6 +745,12 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                 name: "catalog_colors");
 
             migrationBuilder.DropTable(
+                name: "catalog_files");
+
+            migrationBuilder.DropTable(
+                name: "catalog_model_variation_to_category");
+
+            migrationBuilder.DropTable(
                 name: "catalog_part_alternatives");
 
             migrationBuilder.DropTable(
@@ -639,6 +761,9 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "catalog_vin_prefixes");
+
+            migrationBuilder.DropTable(
+                name: "catalog_model_variation_categories");
 
             migrationBuilder.DropTable(
                 name: "catalog_parts");

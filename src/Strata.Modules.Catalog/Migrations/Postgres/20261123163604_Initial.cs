@@ -54,6 +54,31 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "files",
+                schema: "catalog",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    storage_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    original_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    owner_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    public_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_files", x => x.id);
+                    table.CheckConstraint("ck_files_size", "size_bytes >= 0");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "manufacturers",
                 schema: "catalog",
                 columns: table => new
@@ -73,6 +98,24 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 {
                     table.PrimaryKey("pk_manufacturers", x => x.id);
                     table.CheckConstraint("ck_manufacturers_country", "country IS NULL OR length(country) = 2");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "model_variation_categories",
+                schema: "catalog",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    normalized_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    public_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_variation_categories", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -385,6 +428,38 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "model_variation_to_category",
+                schema: "catalog",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    variation_id = table.Column<long>(type: "bigint", nullable: false),
+                    category_id = table.Column<long>(type: "bigint", nullable: false),
+                    public_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_variation_to_category", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_model_variation_to_category_category_id",
+                        column: x => x.category_id,
+                        principalSchema: "catalog",
+                        principalTable: "model_variation_categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_model_variation_to_category_variation_id",
+                        column: x => x.variation_id,
+                        principalSchema: "catalog",
+                        principalTable: "model_variations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "vin_prefixes",
                 schema: "catalog",
                 columns: table => new
@@ -483,6 +558,26 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_files_owner_type_owner_id",
+                schema: "catalog",
+                table: "files",
+                columns: new[] { "owner_type", "owner_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_files_public_id",
+                schema: "catalog",
+                table: "files",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_files_storage_key",
+                schema: "catalog",
+                table: "files",
+                column: "storage_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ux_manufacturers_normalized_name",
                 schema: "catalog",
                 table: "manufacturers",
@@ -495,6 +590,40 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 schema: "catalog",
                 table: "manufacturers",
                 column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_model_variation_categories_normalized_name",
+                schema: "catalog",
+                table: "model_variation_categories",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_model_variation_categories_public_id",
+                schema: "catalog",
+                table: "model_variation_categories",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_variation_to_category_category_id",
+                schema: "catalog",
+                table: "model_variation_to_category",
+                column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_model_variation_to_category_public_id",
+                schema: "catalog",
+                table: "model_variation_to_category",
+                column: "public_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_model_variation_to_category_variation_id_category_id",
+                schema: "catalog",
+                table: "model_variation_to_category",
+                columns: new[] { "variation_id", "category_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -705,6 +834,14 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 schema: "catalog");
 
             migrationBuilder.DropTable(
+                name: "files",
+                schema: "catalog");
+
+            migrationBuilder.DropTable(
+                name: "model_variation_to_category",
+                schema: "catalog");
+
+            migrationBuilder.DropTable(
                 name: "part_alternatives",
                 schema: "catalog");
 
@@ -718,6 +855,10 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "vin_prefixes",
+                schema: "catalog");
+
+            migrationBuilder.DropTable(
+                name: "model_variation_categories",
                 schema: "catalog");
 
             migrationBuilder.DropTable(

@@ -12,7 +12,7 @@ using Strata.Modules.Catalog;
 namespace Strata.Modules.Catalog.Migrations.Postgres
 {
     [DbContext(typeof(CatalogPostgresDbContext))]
-    [Migration("20261123163145_Initial")]
+    [Migration("20261123163604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -627,6 +627,89 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                     b.ToTable("part_tags", "catalog");
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("original_name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_files");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_files_public_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_files_storage_key");
+
+                    b.HasIndex("OwnerType", "OwnerId")
+                        .HasDatabaseName("ix_files_owner_type_owner_id");
+
+                    b.ToTable("files", "catalog", t =>
+                        {
+                            t.HasCheckConstraint("ck_files_size", "size_bytes >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.Tag", b =>
                 {
                     b.Property<long>("Id")
@@ -672,6 +755,99 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         .HasDatabaseName("ux_tags_public_id");
 
                     b.ToTable("tags", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_variation_categories");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ux_model_variation_categories_normalized_name");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_model_variation_categories_public_id");
+
+                    b.ToTable("model_variation_categories", "catalog");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategoryLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("VariationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("variation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_variation_to_category");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_model_variation_to_category_category_id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_model_variation_to_category_public_id");
+
+                    b.HasIndex("VariationId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_model_variation_to_category_variation_id_category_id");
+
+                    b.ToTable("model_variation_to_category", "catalog");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleHierarchyAudit", b =>
@@ -1009,6 +1185,27 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                     b.Navigation("Part");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.VariationCategoryLink", b =>
+                {
+                    b.HasOne("Strata.Modules.Catalog.Schema.VariationCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_variation_to_category_category_id");
+
+                    b.HasOne("Strata.Modules.Catalog.Schema.ModelVariation", "Variation")
+                        .WithMany()
+                        .HasForeignKey("VariationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_variation_to_category_variation_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Variation");
                 });
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.VehicleModel", b =>
