@@ -19,11 +19,15 @@ public sealed class ApiTestDatabases : StrataTestDatabases
     /// <summary>The one web origin the test API accepts passkey ceremonies from.</summary>
     public const string PasskeyOrigin = "https://app.strata.test";
 
-    /// <summary>The passkey relying party every test API is configured with (a test's own settings may override it).</summary>
+    /// <summary>
+    /// What every test API is configured with beyond the database (a test's own settings may override it): the
+    /// passkey relying party, and a file store outside the repository.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> PasskeySettings { get; } = new Dictionary<string, string?>
     {
         ["Strata:Auth:Passkeys:RelyingPartyId"] = PasskeyRelyingPartyId,
         ["Strata:Auth:Passkeys:Origins:0"] = PasskeyOrigin,
+        ["Strata:Catalog:Files:Directory"] = Path.Combine(Path.GetTempPath(), "strata-api-test-files"),
     };
 
     public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();

@@ -92,6 +92,104 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
             $"SELECT count(*) FROM {auth.Database.Table("catalog", "vehicle_hierarchy_audit")} WHERE actor_id = '{AuthHarness.Id(provider, adminId)}'"));
     }
 
+    [Theory, BothProviders]
+    public async Task A_part_and_the_category_tree_are_public(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var part = await PartAsync(auth, admin);
+
+        var detail = await (await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{part}")).Content.ReadFromJsonAsync<JsonElement>();
+        var tree = await (await auth.SendAsync(HttpMethod.Get, "/catalog/categories")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["Brakes", "Pads"], detail.GetProperty("categoryPath").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal("Pads", tree[0].GetProperty("children")[0].GetProperty("name").GetString());
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "part.not_found");
+    }
+
+    [Theory, BothProviders]
+    public async Task Alternatives_answer_409_when_recorded_twice_and_400_for_the_part_itself(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var first = await PartAsync(auth, admin, "P-1");
+        var second = await PartAsync(auth, admin, "P-2");
+
+        var added = await auth.PostAsync($"/catalog/parts/{first}/alternatives", new { alternativePartId = second, kind = "oem" }, admin);
+        var again = await auth.PostAsync($"/catalog/parts/{second}/alternatives", new { alternativePartId = first }, admin);
+        var self = await auth.PostAsync($"/catalog/parts/{first}/alternatives", new { alternativePartId = first }, admin);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, "catalog.alternative_exists");
+        await AssertProblemAsync(self, HttpStatusCode.BadRequest, "catalog.alternative_self");
+    }
+
+    [Theory, BothProviders]
+    public async Task An_uploaded_image_downloads_with_its_sniffed_type(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var part = await PartAsync(auth, admin);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+
+        var uploaded = await UploadAsync(auth, admin, part, png, "application/octet-stream");
+        var file = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+        var download = await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{part}/images/{file.GetProperty("id").GetGuid()}");
+
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task Uploads_that_are_too_large_or_not_images_answer_413_and_415(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider, new Dictionary<string, string?> { ["Strata:Catalog:Files:MaxBytes"] = "64" });
+        var (_, admin) = await auth.AdminAsync();
+        var part = await PartAsync(auth, admin);
+
+        await AssertProblemAsync(await UploadAsync(auth, admin, part, new byte[65], "image/png"), HttpStatusCode.RequestEntityTooLarge, "catalog.file_too_large");
+        await AssertProblemAsync(await UploadAsync(auth, admin, part, "hello"u8.ToArray(), "image/png"), HttpStatusCode.UnsupportedMediaType, "catalog.unsupported_file_type");
+    }
+
+    [Theory, BothProviders]
+    public async Task Uploading_needs_the_catalog_write_permission(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var (_, _, member) = await auth.SignUpAsync();
+        var part = await PartAsync(auth, admin);
+
+        await AssertProblemAsync(await UploadAsync(auth, member, part, [0xFF, 0xD8, 0xFF, 0xE0], "image/jpeg"), HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(AuthHarness auth, string token, Guid part, byte[] bytes, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalog/parts/{part}/images?fileName=front.png") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await auth.Client.SendAsync(request);
+    }
+
+    /// <summary>A part of a new maker under Brakes › Pads (the categories are made once per database).</summary>
+    private static async Task<Guid> PartAsync(AuthHarness auth, string admin, string number = "BP-1")
+    {
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = $"Maker {number}" }, admin));
+        var tree = await (await auth.SendAsync(HttpMethod.Get, "/catalog/categories")).Content.ReadFromJsonAsync<JsonElement>();
+        Guid pads;
+        if (tree.GetArrayLength() == 0)
+        {
+            var brakes = await IdOfAsync(await auth.PostAsync("/catalog/categories", new { name = "Brakes" }, admin));
+            pads = await IdOfAsync(await auth.PostAsync("/catalog/categories", new { name = "Pads", parentId = brakes }, admin));
+        }
+        else
+        {
+            pads = tree[0].GetProperty("children")[0].GetProperty("id").GetGuid();
+        }
+
+        return await IdOfAsync(await auth.PostAsync("/catalog/parts", new { manufacturerId = maker, partNumber = number, name = $"Pad {number}", categoryId = pads }, admin));
+    }
+
     private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Strata.Api.Authentication;
 using Strata.Api.Validation;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
 using Strata.Modules.Catalog;
+using Strata.Modules.Catalog.Files;
 using Strata.Modules.Catalog.Services;
 
 namespace Strata.Api.Endpoints;
@@ -30,6 +34,10 @@ internal static class CatalogEndpoints
         catalog.MapGet("/parts/{id:guid}", GetPartAsync).WithName("GetPart")
             .WithSummary("A part with its category path, tags, alternatives (both directions) and compatible variations.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        catalog.MapGet("/parts/{id:guid}/images", ListImagesAsync).WithName("ListPartImages")
+            .WithSummary("A part's images.").ProducesProblem(StatusCodes.Status404NotFound);
+        catalog.MapGet("/parts/{id:guid}/images/{fileId:guid}", DownloadImageAsync).WithName("DownloadPartImage")
+            .WithSummary("One image's bytes, with the content type sniffed at upload.").ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = routes.MapGroup("/catalog").WithTags("Catalog").RequirePermission(CatalogModule.CatalogWrite);
         writes.MapPost("/manufacturers", CreateManufacturerAsync).WithValidation<ManufacturerRequest>()
@@ -70,6 +78,12 @@ internal static class CatalogEndpoints
             .WithSummary("Replaces a part's tags.").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/parts/{id:guid}/fitments", AddFitmentAsync).WithValidation<FitmentRequest>().WithName("AddFitment")
             .WithSummary("Records that the part fits a variation, under a category.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/parts/{id:guid}/images", UploadImageAsync).WithName("UploadPartImage")
+            .WithSummary("Uploads an image as the raw request body (?fileName=); JPEG, PNG, GIF or WebP judged from the bytes.")
+            .Accepts<Stream>("application/octet-stream", "image/jpeg", "image/png", "image/gif", "image/webp")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        writes.MapDelete("/parts/{id:guid}/images/{fileId:guid}", DeleteImageAsync).WithName("DeletePartImage")
+            .WithSummary("Removes an image.").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -183,4 +197,38 @@ internal static class CatalogEndpoints
 
     private static PartInput Input(PartRequest request) =>
         new(request.ManufacturerId, request.PartNumber, request.Name, request.CategoryId, request.Description, request.Attributes, request.PartName);
+
+    private static async Task<Ok<IReadOnlyList<FileDto>>> ListImagesAsync(Guid id, IPartImages images, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await images.ListAsync(id, cancellationToken));
+
+    private static async Task<FileStreamHttpResult> DownloadImageAsync(Guid id, Guid fileId, IPartImages images, CancellationToken cancellationToken)
+    {
+        var (file, content) = await images.OpenAsync(id, fileId, cancellationToken);
+        return TypedResults.File(content, file.ContentType, file.OriginalName);
+    }
+
+    private static async Task<Created<FileDto>> UploadImageAsync(
+        Guid id, [FromQuery] string? fileName, HttpContext http, IPartImages images, IOptions<FileStorageOptions> files, CancellationToken cancellationToken)
+    {
+        var limit = files.Value.MaxBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            throw new PayloadTooLargeError("catalog.file_too_large", $"Files are at most {limit} bytes.");
+        }
+
+        // The API's general body limit is smaller than a file may be; this route reads at most the file limit plus one byte.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limit + 1;
+        }
+
+        var file = await images.AttachAsync(id, fileName ?? "image", http.Request.Body, cancellationToken);
+        return TypedResults.Created($"/catalog/parts/{id}/images/{file.Id}", file);
+    }
+
+    private static async Task<NoContent> DeleteImageAsync(Guid id, Guid fileId, IPartImages images, CancellationToken cancellationToken)
+    {
+        await images.DeleteAsync(id, fileId, cancellationToken);
+        return TypedResults.NoContent();
+    }
 }
