@@ -26,7 +26,7 @@ public static class StrataCommandLine
             ResetCommand.Create(cli),
             AddMigrationCommand.Create(cli),
         };
-        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.") { db, UsersCommand.Create(cli) };
+        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.") { db, UsersCommand.Create(cli), CatalogCommand.Create(cli) };
         global.AddTo(root);
 
         var parse = root.Parse(args);

@@ -1,6 +1,7 @@
 using Strata.Cli;
 using Strata.Modules.Auth;
+using Strata.Modules.Catalog;
 using Strata.TestModules.Gadgets;
 using Strata.TestModules.Widgets;
 
-return await StrataCommandLine.RunAsync(args, strata => strata.AddModule<AuthModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>());
+return await StrataCommandLine.RunAsync(args, strata => strata.AddModule<AuthModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>());

@@ -1,6 +1,7 @@
 using Strata.TestModules.Gadgets;
 using Strata.TestModules.Widgets;
 using Strata.Modules.Auth;
+using Strata.Modules.Catalog;
 using Strata.Testing;
 
 [assembly: AssemblyFixture(typeof(Strata.Cli.Tests.CliTestDatabases))]
@@ -10,5 +11,5 @@ namespace Strata.Cli.Tests;
 /// <summary>The modules the test host composes, so fixture databases match what the CLI process sees.</summary>
 public sealed class CliTestDatabases : StrataTestDatabases
 {
-    protected override void AddModules(Data.StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
+    protected override void AddModules(Data.StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
 }

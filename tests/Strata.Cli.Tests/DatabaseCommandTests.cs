@@ -15,8 +15,8 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("applied  widgets ", result.Output, StringComparison.Ordinal);
         Assert.Contains("_AddColour", result.Output, StringComparison.Ordinal);
-        // auth 2, widgets 2, gadgets 1
-        Assert.Contains("5 applied, 0 reverted", result.Output, StringComparison.Ordinal);
+        // auth 2, catalog 1, widgets 2, gadgets 1
+        Assert.Contains("6 applied, 0 reverted", result.Output, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]
@@ -122,7 +122,7 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         var verbose = await StrataProcess.RunAsync(db, "db", "migrate", "--module", "sprockets", "--verbose");
 
         Assert.Equal(1, terse.ExitCode);
-        Assert.Equal("error: No module is called 'sprockets'. Modules: auth, widgets, gadgets. (migrations.unknown_module)", terse.Error.Trim());
+        Assert.Equal("error: No module is called 'sprockets'. Modules: auth, catalog, widgets, gadgets. (migrations.unknown_module)", terse.Error.Trim());
         Assert.Equal(1, verbose.ExitCode);
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
     }
