@@ -163,6 +163,24 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
         await AssertProblemAsync(await UploadAsync(auth, member, part, [0xFF, 0xD8, 0xFF, 0xE0], "image/jpeg"), HttpStatusCode.Forbidden, "auth.forbidden");
     }
 
+    [Theory, BothProviders]
+    public async Task A_vin_prefix_added_through_the_api_decodes_and_a_duplicate_answers_409(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Example Motors" }, admin));
+        var prefix = new { prefix = "9ZZ", manufacturerId = maker };
+
+        var added = await auth.PostAsync("/catalog/vin-prefixes", prefix, admin);
+        var again = await auth.PostAsync("/catalog/vin-prefixes", prefix, admin);
+        var vin = string.Concat("9ZZAB123", Strata.Modules.Catalog.Services.VinNumbers.CheckDigit("9ZZAB1230LA000001"), "LA000001");
+        var decoded = await (await auth.SendAsync(HttpMethod.Get, $"/catalog/vin/{vin}")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, "catalog.vin_prefix_exists");
+        Assert.Equal(("Example Motors", 2020), (decoded.GetProperty("manufacturer").GetProperty("name").GetString(), decoded.GetProperty("modelYear").GetInt32()));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(AuthHarness auth, string token, Guid part, byte[] bytes, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalog/parts/{part}/images?fileName=front.png") { Content = new ByteArrayContent(bytes) };

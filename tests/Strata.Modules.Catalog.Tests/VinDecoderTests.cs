@@ -40,12 +40,8 @@ public sealed class VinDecoderTests(CatalogTestDatabases databases)
             ? "SELECT public_id::text FROM catalog.models WHERE normalized_name = 'ACCORD'"
             : "SELECT public_id FROM catalog_models WHERE normalized_name = 'ACCORD'"));
         var coupe = await catalog.CreateVariationAsync(Guid.Parse(accord), new VariationInput(2003, 2005, "EX", "2.4 i-VTEC", "Coupe"));
-        await db.ScalarAsync<long>($"""
-            INSERT INTO {db.Table("catalog", "vin_prefixes")} (public_id, prefix, manufacturer_id, model_id, variation_id, year_from, year_to, created_at, updated_at)
-            SELECT {(provider == DatabaseProvider.Postgres ? "gen_random_uuid()" : "'" + Guid.NewGuid().ToString().ToUpperInvariant() + "'")}, '1HGCM826', m.manufacturer_id, NULL, v.id, 2003, 2005, v.created_at, v.created_at
-            FROM {db.Table("catalog", "model_variations")} v JOIN {db.Table("catalog", "models")} m ON m.id = v.model_id;
-            SELECT 1
-            """);
+        var honda = (await catalog.ListManufacturersAsync(new(1), "honda")).Items[0].Id;
+        await catalog.AddVinPrefixAsync(new VinPrefixInput("1hgcm826", honda, VariationId: coupe.Id, YearFrom: 2003, YearTo: 2005));
 
         var decoded = await db.Get<IVinDecoder>().DecodeAsync("1HGCM82633A004352");
 
@@ -83,6 +79,22 @@ public sealed class VinDecoderTests(CatalogTestDatabases databases)
         var refusal = await Assert.ThrowsAsync<NotFoundError>(() => db.Get<IVinDecoder>().DecodeAsync(Valid("AAAAA8263YA004352")));
 
         Assert.Equal("catalog.vin_unknown", refusal.Code);
+    }
+
+    [Theory, BothProviders]
+    public async Task Vin_prefixes_must_be_vin_characters_and_agree_with_the_hierarchy(DatabaseProvider provider)
+    {
+        await using var db = await databases.SeededAsync(provider);
+        var catalog = db.Get<IVehicleCatalog>();
+        var honda = (await catalog.ListManufacturersAsync(new(1), "honda")).Items[0].Id;
+        var ford = (await catalog.ListManufacturersAsync(new(1), "ford")).Items[0].Id;
+        var focus = await catalog.CreateModelAsync(ford, "Focus");
+
+        var letters = await Assert.ThrowsAsync<ValidationError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HO", honda)));
+        var mismatch = await Assert.ThrowsAsync<ValidationError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HGXX", honda, focus.Id)));
+        var duplicate = await Assert.ThrowsAsync<ConflictError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HG", honda)));
+
+        Assert.Equal(("catalog.invalid_vin_prefix", "catalog.hierarchy_mismatch", "catalog.vin_prefix_exists"), (letters.Code, mismatch.Code, duplicate.Code));
     }
 
     /// <summary>The VIN with position 9 set to its check digit.</summary>

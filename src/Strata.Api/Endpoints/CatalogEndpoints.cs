@@ -59,6 +59,11 @@ internal static class CatalogEndpoints
             .WithName("UpdateVariation").WithSummary("Changes a variation.").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/variations/{id:guid}", DeleteVariationAsync).WithName("DeleteVariation")
             .WithSummary("Deletes a variation.").ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPost("/vin-prefixes", AddVinPrefixAsync).WithValidation<VinPrefixRequest>().WithName("AddVinPrefix")
+            .WithSummary("Adds a VIN prefix naming a manufacturer, and optionally a model or variation, for a span of model years.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapDelete("/vin-prefixes/{id:guid}", DeleteVinPrefixAsync).WithName("DeleteVinPrefix")
+            .WithSummary("Removes a VIN prefix.").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/categories", CreateCategoryAsync).WithValidation<CategoryRequest>().WithName("CreateCategory")
             .WithSummary("Adds a category (a root, or under parentId).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPatch("/categories/{id:guid}", RenameCategoryAsync).WithValidation<CategoryRequest>().WithName("RenameCategory")
@@ -229,6 +234,19 @@ internal static class CatalogEndpoints
     private static async Task<NoContent> DeleteImageAsync(Guid id, Guid fileId, IPartImages images, CancellationToken cancellationToken)
     {
         await images.DeleteAsync(id, fileId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<VinPrefixDto>> AddVinPrefixAsync(VinPrefixRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        var prefix = await catalog.AddVinPrefixAsync(
+            new VinPrefixInput(request.Prefix, request.ManufacturerId, request.ModelId, request.VariationId, request.YearFrom, request.YearTo), cancellationToken);
+        return TypedResults.Created($"/catalog/vin-prefixes/{prefix.Id}", prefix);
+    }
+
+    private static async Task<NoContent> DeleteVinPrefixAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    {
+        await catalog.DeleteVinPrefixAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 }

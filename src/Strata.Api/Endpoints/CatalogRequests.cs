@@ -105,3 +105,15 @@ internal sealed class FitmentRequestValidator : AbstractValidator<FitmentRequest
         RuleFor(r => r.Note).MaximumLength(200);
     }
 }
+
+/// <summary>A VIN prefix to add.</summary>
+public sealed record VinPrefixRequest(string Prefix, Guid ManufacturerId, Guid? ModelId, Guid? VariationId, int? YearFrom, int? YearTo);
+
+internal sealed class VinPrefixRequestValidator : AbstractValidator<VinPrefixRequest>
+{
+    public VinPrefixRequestValidator()
+    {
+        RuleFor(r => r.Prefix).NotEmpty().MaximumLength(8);
+        RuleFor(r => r.ManufacturerId).NotEmpty();
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Strata.Data.Repositories;
 using Strata.Modules.Catalog.Schema;
 
@@ -8,4 +9,7 @@ internal sealed class VehicleModelRepository(CatalogDbContext context) : Reposit
     protected override SortMap<VehicleModel> Sorts { get; } = new SortMap<VehicleModel>("name").Add("name", m => m.NormalizedName);
 
     protected override string ResourceName => "model";
+
+    /// <summary>The live model with this internal id, or null.</summary>
+    public Task<VehicleModel?> FindByIdAsync(long id, CancellationToken cancellationToken) => Query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 }

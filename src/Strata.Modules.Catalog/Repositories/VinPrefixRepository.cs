@@ -6,6 +6,8 @@ namespace Strata.Modules.Catalog.Repositories;
 
 internal sealed class VinPrefixRepository(CatalogDbContext context) : Repository<VinPrefix>(context)
 {
+    protected override string ResourceName => "vin_prefix";
+
     /// <summary>Every known prefix among <paramref name="prefixes"/> of a live manufacturer, longest first, in one command.</summary>
     public async Task<IReadOnlyList<VinPrefixMatch>> FindAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) =>
         await (

@@ -45,4 +45,14 @@ public interface IVehicleCatalog
 
     /// <summary>Deletes a variation (soft).</summary>
     Task DeleteVariationAsync(Guid variationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a VIN prefix. Refusals: 400 <c>catalog.invalid_vin_prefix</c> (not 3–8 VIN characters),
+    /// <c>catalog.invalid_years</c>, <c>catalog.hierarchy_mismatch</c> (a model of another maker, a variation of another
+    /// model); 409 <c>catalog.vin_prefix_exists</c> for the same prefix and years.
+    /// </summary>
+    Task<VinPrefixDto> AddVinPrefixAsync(VinPrefixInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a VIN prefix.</summary>
+    Task DeleteVinPrefixAsync(Guid vinPrefixId, CancellationToken cancellationToken = default);
 }

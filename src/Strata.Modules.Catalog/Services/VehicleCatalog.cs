@@ -15,6 +15,7 @@ internal sealed partial class VehicleCatalog(
     ManufacturerRepository manufacturers,
     VehicleModelRepository models,
     ModelVariationRepository variations,
+    VinPrefixRepository prefixes,
     HierarchyAuditWriter audit) : IVehicleCatalog
 {
     private const string ManufacturerEntity = "manufacturer";
@@ -176,6 +177,53 @@ internal sealed partial class VehicleCatalog(
             await audit.RecordAsync(VariationEntity, variationId, "deleted", before, null, token);
         }, cancellationToken: cancellationToken);
 
+    public Task<VinPrefixDto> AddVinPrefixAsync(VinPrefixInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var prefix = (input.Prefix ?? string.Empty).Trim().ToUpperInvariant();
+        if (prefix.Length is < 3 or > 8 || !VinNumbers.IsWellFormed(prefix.PadRight(VinNumbers.Length, '0')))
+        {
+            throw new ValidationError("catalog.invalid_vin_prefix", "prefix", "A VIN prefix is 3 to 8 VIN characters (letters and digits, no I, O or Q).");
+        }
+
+        if (input.YearFrom is < 1980 or > 2100 || input.YearTo is < 1980 or > 2100 || input.YearTo < input.YearFrom)
+        {
+            throw new ValidationError("catalog.invalid_years", "yearFrom", "Model years run from 1980 (the 17-character VIN) to 2100, first before last.");
+        }
+
+        return database.InTransactionAsync(async token =>
+        {
+            var manufacturer = await manufacturers.GetByPublicIdAsync(input.ManufacturerId, token);
+            var model = input.ModelId is { } modelId ? (VehicleModel?)await models.GetByPublicIdAsync(modelId, token) : null;
+            var variation = input.VariationId is { } variationId ? await variations.GetByPublicIdAsync(variationId, token) : null;
+            if (variation is not null)
+            {
+                // A variation names its model too; a model given alongside must be that one.
+                var owner = await models.FindByIdAsync(variation.ModelId, token);
+                model = model is null || model.Id == owner?.Id ? owner : throw HierarchyMismatch();
+            }
+
+            if (model is not null && model.ManufacturerId != manufacturer.Id)
+            {
+                throw HierarchyMismatch();
+            }
+
+            if (await prefixes.ExistsAsync(p => p.Prefix == prefix && p.YearFrom == input.YearFrom && p.YearTo == input.YearTo, token))
+            {
+                throw new ConflictError("catalog.vin_prefix_exists", "This prefix is already known for these years.", "prefix");
+            }
+
+            var row = await prefixes.AddAsync(new VinPrefix
+            {
+                Prefix = prefix, ManufacturerId = manufacturer.Id, ModelId = model?.Id, VariationId = variation?.Id, YearFrom = input.YearFrom, YearTo = input.YearTo,
+            }, token);
+            return new VinPrefixDto(row.PublicId, row.Prefix, manufacturer.PublicId, model?.PublicId, variation?.PublicId, row.YearFrom, row.YearTo);
+        }, cancellationToken: cancellationToken);
+    }
+
+    public Task DeleteVinPrefixAsync(Guid vinPrefixId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token => await prefixes.RemoveAsync(await prefixes.GetForUpdateAsync(vinPrefixId, token), token), cancellationToken: cancellationToken);
+
     private static ManufacturerDto ToDto(Manufacturer m) => new(m.PublicId, m.Name, m.Country, m.CreatedAt, m.UpdatedAt);
 
     private static VehicleModelDto ToDto(VehicleModel m, Guid manufacturerId) => new(m.PublicId, manufacturerId, m.Name, m.CreatedAt, m.UpdatedAt);
@@ -219,6 +267,9 @@ internal sealed partial class VehicleCatalog(
             throw new ValidationError("catalog.invalid_variation", input.Trim?.Length > 100 ? "trim" : "engine", "Trim and engine are at most 100 characters.");
         }
     }
+
+    private static ValidationError HierarchyMismatch() =>
+        new("catalog.hierarchy_mismatch", "modelId", "The model must be the manufacturer's, and the variation the model's.");
 
     private static ConflictError HasChildren(string what, string children) =>
         new("catalog.has_children", $"The {what} still has live {children}; delete them first.");
