@@ -5,22 +5,8 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Auth.Schema;
 
 /// <summary>A named set of permissions; a role inherits every permission of its parent chain.</summary>
-internal sealed class Role : StrataEntity
+internal sealed class Role : NamedEntity
 {
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-
     public string? Description { get; set; }
 
     public long? ParentRoleId { get; set; }

@@ -5,22 +5,7 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>Reference data: sedan, coupe, estate, …</summary>
-internal sealed class BodyStyle : StrataEntity
-{
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-}
+internal sealed class BodyStyle : NamedEntity;
 
 internal sealed class BodyStyleConfiguration : IEntityTypeConfiguration<BodyStyle>
 {

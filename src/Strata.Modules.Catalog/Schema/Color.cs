@@ -5,22 +5,8 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>Reference data: a paint colour and its sRGB value.</summary>
-internal sealed class Color : StrataEntity
+internal sealed class Color : NamedEntity
 {
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-
     /// <summary><c>#RRGGBB</c>, upper-case.</summary>
     public string Hex { get; set; } = "#000000";
 }

@@ -5,22 +5,8 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>A vehicle maker (Honda, Volkswagen): the top of the vehicle hierarchy.</summary>
-internal sealed class Manufacturer : StrataEntity, ISoftDeletable, IVersioned
+internal sealed class Manufacturer : NamedEntity, ISoftDeletable, IVersioned
 {
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-
     /// <summary>ISO 3166-1 alpha-2 country of the maker's seat, when known.</summary>
     public string? Country { get; set; }
 

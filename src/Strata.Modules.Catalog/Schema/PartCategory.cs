@@ -5,25 +5,11 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>A node of the part category tree (Brakes › Brake pads).</summary>
-internal sealed class PartCategory : StrataEntity
+internal sealed class PartCategory : NamedEntity
 {
-    private string _name = string.Empty;
-
     public long? ParentId { get; set; }
 
     public PartCategory? Parent { get; set; }
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
 }
 
 internal sealed class PartCategoryConfiguration : IEntityTypeConfiguration<PartCategory>

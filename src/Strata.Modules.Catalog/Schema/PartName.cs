@@ -5,22 +5,7 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>A canonical part name (Brake pad set, Oil filter) that parts of every maker share.</summary>
-internal sealed class PartName : StrataEntity
-{
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-}
+internal sealed class PartName : NamedEntity;
 
 internal sealed class PartNameConfiguration : IEntityTypeConfiguration<PartName>
 {

@@ -5,22 +5,7 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>A free label for parts (winter, performance, eco).</summary>
-internal sealed class Tag : StrataEntity
-{
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-}
+internal sealed class Tag : NamedEntity;
 
 internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {

@@ -5,22 +5,7 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>Reference data: a class a model variation belongs to (passenger car, light commercial, hybrid, …).</summary>
-internal sealed class VariationCategory : StrataEntity
-{
-    private string _name = string.Empty;
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
-}
+internal sealed class VariationCategory : NamedEntity;
 
 internal sealed class VariationCategoryConfiguration : IEntityTypeConfiguration<VariationCategory>
 {

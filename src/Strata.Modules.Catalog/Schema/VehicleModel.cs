@@ -5,25 +5,11 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>A model line of a manufacturer (Accord, Golf).</summary>
-internal sealed class VehicleModel : StrataEntity, ISoftDeletable, IVersioned
+internal sealed class VehicleModel : NamedEntity, ISoftDeletable, IVersioned
 {
-    private string _name = string.Empty;
-
     public long ManufacturerId { get; set; }
 
     public Manufacturer? Manufacturer { get; set; }
-
-    public string Name
-    {
-        get => _name;
-        set
-        {
-            _name = value.Trim();
-            NormalizedName = TextNormalization.Normalize(value);
-        }
-    }
-
-    public string NormalizedName { get; private set; } = string.Empty;
 
     public DateTime? DeletedAt { get; set; }
 
