@@ -181,6 +181,55 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
         Assert.Equal(("Example Motors", 2020), (decoded.GetProperty("manufacturer").GetProperty("name").GetString(), decoded.GetProperty("modelYear").GetInt32()));
     }
 
+    [Theory, BothProviders]
+    public async Task Browsing_refuses_unknown_parents_and_bad_page_sizes(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/catalog/manufacturers/{Guid.NewGuid()}/models"), HttpStatusCode.NotFound, "manufacturer.not_found");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/catalog/models/{Guid.NewGuid()}/variations"), HttpStatusCode.NotFound, "model.not_found");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/catalog/manufacturers?limit=0"), HttpStatusCode.BadRequest, "paging.invalid_size");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/catalog/manufacturers?cursor=tampered"), HttpStatusCode.BadRequest, "paging.invalid_cursor");
+    }
+
+    [Theory, BothProviders]
+    public async Task Category_writes_answer_409_for_a_taken_name_and_a_category_in_use(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var part = await PartAsync(auth, admin);
+        var pads = (await (await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{part}")).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("categoryPath")[1].GetProperty("id").GetGuid();
+
+        await AssertProblemAsync(await auth.PostAsync("/catalog/categories", new { name = "brakes" }, admin), HttpStatusCode.Conflict, "catalog.name_taken");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Delete, $"/catalog/categories/{pads}", token: admin), HttpStatusCode.Conflict, "catalog.has_children");
+        Assert.Equal(HttpStatusCode.OK, (await auth.SendAsync(HttpMethod.Patch, $"/catalog/categories/{pads}", new { name = "Brake pads" }, admin)).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task Tags_and_fitments_show_on_the_part_and_a_deleted_part_is_gone(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var part = await PartAsync(auth, admin);
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Lancia" }, admin));
+        var model = await IdOfAsync(await auth.PostAsync("/catalog/models", new { manufacturerId = maker, name = "Delta" }, admin));
+        var variation = await IdOfAsync(await auth.PostAsync("/catalog/variations", new { modelId = model, yearFrom = 1979, yearTo = 1994 }, admin));
+        var pads = (await (await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{part}")).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("categoryPath")[1].GetProperty("id").GetGuid();
+
+        await auth.SendAsync(HttpMethod.Put, $"/catalog/parts/{part}/tags", new { tags = new[] { "rally", "Classic" } }, admin);
+        var fitted = await auth.PostAsync($"/catalog/parts/{part}/fitments", new { variationId = variation, categoryId = pads, note = "front" }, admin);
+        var twice = await auth.PostAsync($"/catalog/parts/{part}/fitments", new { variationId = variation, categoryId = pads }, admin);
+        var detail = await fitted.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["Classic", "rally"], detail.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Delta", detail.GetProperty("compatibleVariations")[0].GetProperty("model").GetString());
+        await AssertProblemAsync(twice, HttpStatusCode.Conflict, "catalog.fitment_exists");
+        Assert.Equal(HttpStatusCode.NoContent, (await auth.SendAsync(HttpMethod.Delete, $"/catalog/parts/{part}", token: admin)).StatusCode);
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/catalog/parts/{part}"), HttpStatusCode.NotFound, "part.not_found");
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(AuthHarness auth, string token, Guid part, byte[] bytes, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalog/parts/{part}/images?fileName=front.png") { Content = new ByteArrayContent(bytes) };

@@ -122,6 +122,31 @@ public sealed class PartCatalogTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_deleted_part_is_gone_from_its_detail_and_from_other_parts_alternatives(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var (parts, pad) = await ArrangePartAsync(db, "BP-100");
+        var other = await CreatePartAsync(db, "BP-200");
+        await parts.AddAlternativeAsync(pad.Id, other.Id, "interchange");
+
+        await parts.DeletePartAsync(other.Id);
+
+        await Assert.ThrowsAsync<NotFoundError>(() => parts.GetPartAsync(other.Id));
+        Assert.Empty((await parts.GetPartAsync(pad.Id)).Alternatives);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_manufacturer_with_live_parts_cannot_be_deleted(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var (_, pad) = await ArrangePartAsync(db, "BP-100");
+
+        var refusal = await Assert.ThrowsAsync<ConflictError>(() => db.Get<IVehicleCatalog>().DeleteManufacturerAsync(pad.Manufacturer.Id));
+
+        Assert.Equal("catalog.has_children", refusal.Code);
+    }
+
+    [Theory, BothProviders]
     public async Task The_lookup_reads_500_parts_in_one_command(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Configuration;
+using Strata.Data.Conventions;
 using Strata.Data.Repositories;
 using Strata.Modules.Catalog.Schema;
 
@@ -36,7 +37,7 @@ internal sealed class PartCategoryRepository(CatalogDbContext context) : Reposit
     /// <summary>True while sub-categories, parts (deleted ones included: they keep their category) or fitments use it.</summary>
     public async Task<bool> HasDependantsAsync(long categoryId, CancellationToken cancellationToken) =>
         await Query.AnyAsync(c => c.ParentId == categoryId, cancellationToken)
-        || await context.Parts.IgnoreQueryFilters().AnyAsync(p => p.CategoryId == categoryId, cancellationToken)
+        || await context.Parts.IgnoreQueryFilters([StrataQueryFilters.SoftDelete]).AnyAsync(p => p.CategoryId == categoryId, cancellationToken)
         || await context.Fitments.AnyAsync(f => f.CategoryId == categoryId, cancellationToken);
 }
 

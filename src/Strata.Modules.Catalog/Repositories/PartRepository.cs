@@ -27,7 +27,7 @@ internal sealed class PartRepository(CatalogDbContext context) : Repository<Part
     /// <summary>The part with its maker, canonical name and category id — the first command of a part's detail.</summary>
     public Task<PartHead?> HeadAsync(Guid publicId, CancellationToken cancellationToken) =>
         (from part in context.Parts.AsNoTracking()
-         join manufacturer in context.Manufacturers.IgnoreQueryFilters() on part.ManufacturerId equals manufacturer.Id
+         join manufacturer in context.Manufacturers on part.ManufacturerId equals manufacturer.Id
          join name in context.PartNames on part.PartNameId equals (long?)name.Id into names
          from name in names.DefaultIfEmpty()
          where part.PublicId == publicId
@@ -43,7 +43,7 @@ internal sealed class PartRepository(CatalogDbContext context) : Repository<Part
         await (from alternative in context.Alternatives
                where alternative.LowPartId == partId || alternative.HighPartId == partId
                join other in context.Parts on (alternative.LowPartId == partId ? alternative.HighPartId : alternative.LowPartId) equals other.Id
-               join manufacturer in context.Manufacturers.IgnoreQueryFilters() on other.ManufacturerId equals manufacturer.Id
+               join manufacturer in context.Manufacturers on other.ManufacturerId equals manufacturer.Id
                orderby other.NormalizedPartNumber
                select new PartAlternativeDto(new PartSummary(other.PublicId, other.PartNumber, other.Name, new NamedReference(manufacturer.PublicId, manufacturer.Name)), alternative.Kind))
             .ToListAsync(cancellationToken);

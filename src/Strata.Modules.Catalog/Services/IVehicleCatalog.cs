@@ -25,7 +25,7 @@ public interface IVehicleCatalog
     /// <summary>Changes a manufacturer.</summary>
     Task<ManufacturerDto> UpdateManufacturerAsync(Guid manufacturerId, ManufacturerInput input, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a manufacturer without live models (soft).</summary>
+    /// <summary>Deletes a manufacturer without live models or parts (soft).</summary>
     Task DeleteManufacturerAsync(Guid manufacturerId, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a model to a manufacturer.</summary>

@@ -76,9 +76,9 @@ internal sealed partial class VehicleCatalog(
         database.InTransactionAsync(async token =>
         {
             var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
-            if (await models.ExistsAsync(m => m.ManufacturerId == manufacturer.Id, token))
+            if (await manufacturers.HasDependantsAsync(manufacturer.Id, token))
             {
-                throw HasChildren("manufacturer", "models");
+                throw HasChildren("manufacturer", "models or parts");
             }
 
             var before = ToDto(manufacturer);
