@@ -28,27 +28,23 @@ internal sealed class PartCatalog(
 
     public Task<CategoryDto> CreateCategoryAsync(string name, Guid? parentId, CancellationToken cancellationToken = default)
     {
-        CheckName(name, 100);
+        CatalogRules.CheckName(name, 100);
         return database.InTransactionAsync(async token =>
         {
             var parent = parentId is { } id ? await categories.GetByPublicIdAsync(id, token) : null;
-            var category = await SaveNamedAsync(() => categories.AddAsync(new PartCategory { Name = name, ParentId = parent?.Id }, token));
+            var category = await CatalogRules.SaveNamedAsync(() => categories.AddAsync(new PartCategory { Name = name, ParentId = parent?.Id }, token));
             return new CategoryDto(category.PublicId, category.Name, parent?.PublicId);
         }, cancellationToken: cancellationToken);
     }
 
     public Task<CategoryDto> RenameCategoryAsync(Guid categoryId, string name, CancellationToken cancellationToken = default)
     {
-        CheckName(name, 100);
+        CatalogRules.CheckName(name, 100);
         return database.InTransactionAsync(async token =>
         {
             var category = await categories.GetForUpdateAsync(categoryId, token);
             category.Name = name;
-            await SaveNamedAsync(async () =>
-            {
-                await categories.UpdateAsync(category, token);
-                return category;
-            });
+            await CatalogRules.SaveNamedAsync(() => categories.UpdateAsync(category, token));
             return new CategoryDto(category.PublicId, category.Name, category.ParentId is { } parent ? await categories.GetPublicIdAsync(parent, token) : null);
         }, cancellationToken: cancellationToken);
     }
@@ -189,18 +185,11 @@ internal sealed class PartCatalog(
     private static ConflictError AlternativeExists(Exception? inner = null) =>
         new("catalog.alternative_exists", "These parts are already recorded as alternatives.", "alternativePartId", inner);
 
-    private static void CheckName(string name, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > maxLength)
-        {
-            throw new ValidationError("catalog.invalid_name", "name", $"The name must be 1 to {maxLength} characters.");
-        }
-    }
 
     private static string? Check(PartInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        CheckName(input.Name, 200);
+        CatalogRules.CheckName(input.Name, 200);
         var number = PartNumbers.Normalize(input.PartNumber ?? string.Empty);
         if (number.Length is 0 or > 64)
         {
@@ -223,17 +212,6 @@ internal sealed class PartCatalog(
             : throw new ValidationError("catalog.invalid_attributes", "attributes", $"Attributes are a JSON object of at most {MaxAttributesBytes} bytes.");
     }
 
-    private static async Task<T> SaveNamedAsync<T>(Func<Task<T>> save)
-    {
-        try
-        {
-            return await save();
-        }
-        catch (ConflictError conflict) when (conflict.Field is not null && conflict.Field.EndsWith("name", StringComparison.Ordinal))
-        {
-            throw new ConflictError("catalog.name_taken", "Another record here already has this name.", "name", conflict);
-        }
-    }
 
     private static async Task<T> SavePartAsync<T>(Func<Task<T>> save)
     {

@@ -45,7 +45,7 @@ internal sealed partial class VehicleCatalog(
         Check(input);
         return database.InTransactionAsync(async token =>
         {
-            var manufacturer = await SaveNamedAsync(() => manufacturers.AddAsync(new Manufacturer { Name = input.Name, Country = input.Country }, token));
+            var manufacturer = await CatalogRules.SaveNamedAsync(() => manufacturers.AddAsync(new Manufacturer { Name = input.Name, Country = input.Country }, token));
             var after = ToDto(manufacturer);
             await audit.RecordAsync(ManufacturerEntity, manufacturer.PublicId, "created", null, after, token);
             return after;
@@ -61,11 +61,7 @@ internal sealed partial class VehicleCatalog(
             var before = ToDto(manufacturer);
             manufacturer.Name = input.Name;
             manufacturer.Country = input.Country;
-            await SaveNamedAsync(async () =>
-            {
-                await manufacturers.UpdateAsync(manufacturer, token);
-                return manufacturer;
-            });
+            await CatalogRules.SaveNamedAsync(() => manufacturers.UpdateAsync(manufacturer, token));
             var after = ToDto(manufacturer);
             await audit.RecordAsync(ManufacturerEntity, manufacturerId, "updated", before, after, token);
             return after;
@@ -88,11 +84,11 @@ internal sealed partial class VehicleCatalog(
 
     public Task<VehicleModelDto> CreateModelAsync(Guid manufacturerId, string name, CancellationToken cancellationToken = default)
     {
-        CheckName(name);
+        CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
             var manufacturer = await manufacturers.GetByPublicIdAsync(manufacturerId, token);
-            var model = await SaveNamedAsync(() => models.AddAsync(new VehicleModel { ManufacturerId = manufacturer.Id, Name = name }, token));
+            var model = await CatalogRules.SaveNamedAsync(() => models.AddAsync(new VehicleModel { ManufacturerId = manufacturer.Id, Name = name }, token));
             var after = ToDto(model, manufacturerId);
             await audit.RecordAsync(ModelEntity, model.PublicId, "created", null, after, token);
             return after;
@@ -101,18 +97,14 @@ internal sealed partial class VehicleCatalog(
 
     public Task<VehicleModelDto> UpdateModelAsync(Guid modelId, string name, CancellationToken cancellationToken = default)
     {
-        CheckName(name);
+        CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
             var model = await models.GetForUpdateAsync(modelId, token);
             var manufacturerId = await manufacturers.GetPublicIdAsync(model.ManufacturerId, token);
             var before = ToDto(model, manufacturerId);
             model.Name = name;
-            await SaveNamedAsync(async () =>
-            {
-                await models.UpdateAsync(model, token);
-                return model;
-            });
+            await CatalogRules.SaveNamedAsync(() => models.UpdateAsync(model, token));
             var after = ToDto(model, manufacturerId);
             await audit.RecordAsync(ModelEntity, modelId, "updated", before, after, token);
             return after;
@@ -231,18 +223,11 @@ internal sealed partial class VehicleCatalog(
     private static ModelVariationDto ToDto(ModelVariation v, Guid modelId, string? bodyStyle, IReadOnlyList<string> categories) =>
         new(v.PublicId, modelId, v.YearFrom, v.YearTo, v.Trim, v.Engine, bodyStyle, categories);
 
-    private static void CheckName(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-        {
-            throw new ValidationError("catalog.invalid_name", "name", "The name must be 1 to 100 characters.");
-        }
-    }
 
     private static void Check(ManufacturerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        CheckName(input.Name);
+        CatalogRules.CheckName(input.Name);
         if (input.Country is not null && !CountryCode().IsMatch(input.Country))
         {
             throw new ValidationError("catalog.invalid_country", "country", "The country is an ISO 3166-1 alpha-2 code: two upper-case letters.");
@@ -274,18 +259,6 @@ internal sealed partial class VehicleCatalog(
     private static ConflictError HasChildren(string what, string children) =>
         new("catalog.has_children", $"The {what} still has live {children}; delete them first.");
 
-    /// <summary>Saves a named row; a unique-name violation becomes <c>catalog.name_taken</c> on <c>name</c>.</summary>
-    private static async Task<T> SaveNamedAsync<T>(Func<Task<T>> save)
-    {
-        try
-        {
-            return await save();
-        }
-        catch (ConflictError conflict) when (conflict.Field is "name" or "manufacturerId,name")
-        {
-            throw new ConflictError("catalog.name_taken", "Another record here already has this name.", "name", conflict);
-        }
-    }
 
     private async Task<IReadOnlyList<string>> SetCategoriesAsync(ModelVariation variation, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
         await variations.SetCategoriesAsync(variation.Id, names, cancellationToken)
