@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Strata.Api.Authentication;
 using Strata.Api.Endpoints;
-using FluentValidation;
-using Microsoft.AspNetCore.Http.Json;
-using OpenTelemetry.Metrics;
 using Strata.Api.Errors;
 using Strata.Api.OpenApi;
 using Strata.Data.Diagnostics;
@@ -23,6 +25,7 @@ internal static class StrataApiHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         var services = builder.Services;
+        services.Configure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, options.TrustedProxies));
         services.AddStrataProblemDetails();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         // Malformed bodies throw in every environment, so one handler answers them the same way everywhere.
@@ -67,6 +70,12 @@ internal static class StrataApiHost
 
     public static WebApplication UseStrataApi(this WebApplication app)
     {
+        // First, so everything after (logging, rate limits, sessions, the audit log) sees the client, not the proxy.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownIPNetworks.Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -74,5 +83,29 @@ internal static class StrataApiHost
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>Believes forwarded headers from the configured proxies only (ASP.NET Core trusts loopback by default).</summary>
+    private static void TrustProxies(ForwardedHeadersOptions forwarded, IEnumerable<string> proxies)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var entry in proxies)
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network) && entry.Contains('/', StringComparison.Ordinal))
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+            {
+                forwarded.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new OptionsValidationException(StrataApiOptions.SectionName, typeof(StrataApiOptions),
+                    [$"{StrataApiOptions.SectionName}:TrustedProxies entry '{entry}' is neither an IP address nor a network (10.0.0.0/8)."]);
+            }
+        }
     }
 }

@@ -14,4 +14,11 @@ public sealed class StrataApiOptions
 
     /// <summary>The window of <see cref="AuthPermitLimit"/>.</summary>
     public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Reverse proxies (IP addresses, or networks as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed, so rate limits, sessions and the audit log see the real client address.
+    /// Empty (the default): the headers are ignored, since anyone can send them.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
 }
