@@ -173,7 +173,7 @@ internal sealed partial class VehicleCatalog(
     {
         ArgumentNullException.ThrowIfNull(input);
         var prefix = (input.Prefix ?? string.Empty).Trim().ToUpperInvariant();
-        if (prefix.Length is < 3 or > 8 || !VinNumbers.IsWellFormed(prefix.PadRight(VinNumbers.Length, '0')))
+        if (prefix.Length is < 3 or > 8 || !prefix.All(VinNumbers.IsVinCharacter))
         {
             throw new ValidationError("catalog.invalid_vin_prefix", "prefix", "A VIN prefix is 3 to 8 VIN characters (letters and digits, no I, O or Q).");
         }

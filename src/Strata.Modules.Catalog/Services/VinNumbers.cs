@@ -15,8 +15,10 @@ internal static class VinNumbers
     private const string YearCodes = "ABCDEFGHJKLMNPRSTVWXY123456789";
 
     /// <summary>True when <paramref name="vin"/> has 17 characters from the VIN alphabet (upper-case).</summary>
-    public static bool IsWellFormed(string vin) =>
-        vin.Length == Length && vin.All(c => c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') && c is not ('I' or 'O' or 'Q'));
+    public static bool IsWellFormed(string vin) => vin.Length == Length && vin.All(IsVinCharacter);
+
+    /// <summary>Digits and upper-case letters except I, O and Q (too easily read as 1 and 0).</summary>
+    public static bool IsVinCharacter(char c) => c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') && c is not ('I' or 'O' or 'Q');
 
     /// <summary>The check digit (<c>0</c>–<c>9</c> or <c>X</c>) the other 16 characters call for.</summary>
     public static char CheckDigit(string vin)
