@@ -31,6 +31,11 @@ internal sealed class InvitationService(
             throw new ValidationError("workspaces.invalid_role", "role", "The role must be owner, admin, member or viewer.");
         }
 
+        if (string.IsNullOrWhiteSpace(email) || email.Trim().Length > 320 || email.IndexOf('@', StringComparison.Ordinal) is < 1)
+        {
+            throw new ValidationError("workspaces.invalid_email", "email", "The invitation needs an email address.");
+        }
+
         return database.InTransactionAsync(async token =>
         {
             var actor = await access.RequireAsync(workspaceId, role == WorkspaceRole.Owner ? WorkspaceRole.Owner : WorkspaceRole.Admin, token);
