@@ -1,27 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Configuration;
-using Strata.Modules.Auth.Repositories;
 using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
-internal sealed class PermissionService(AuthDbContext context, UserRepository users) : IPermissionService
+internal sealed class PermissionService(AuthDbContext context) : IPermissionService
 {
     // Parent chains are short; the bound stops a cycle that slipped past validation from running away.
     private const int MaxInheritanceDepth = 32;
 
     public async Task<IReadOnlyList<string>> GetUserPermissionsAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var id = await users.FindIdAsync(userId, cancellationToken);
-        if (id is null)
-        {
-            return [];
-        }
-
+        // One command: the user (live) by public id, their roles up the parent chains, and direct grants.
         var sql = $$"""
-            WITH RECURSIVE granted_roles (role_id, depth) AS (
-                SELECT ur.role_id, 0 FROM {{Table<UserRole>()}} ur WHERE ur.user_id = {0}
+            WITH RECURSIVE me (id) AS (
+                SELECT u.id FROM {{Table<User>()}} u WHERE u.public_id = {0} AND u.deleted_at IS NULL
+            ),
+            granted_roles (role_id, depth) AS (
+                SELECT ur.role_id, 0 FROM {{Table<UserRole>()}} ur JOIN me ON ur.user_id = me.id
                 UNION
                 SELECT r.parent_role_id, g.depth + 1
                 FROM {{Table<Role>()}} r JOIN granted_roles g ON r.id = g.role_id
@@ -33,9 +30,11 @@ internal sealed class PermissionService(AuthDbContext context, UserRepository us
             UNION
             SELECT p.key AS "Value" FROM {{Table<Permission>()}} p
                 JOIN {{Table<UserPermission>()}} up ON up.permission_id = p.id
-            WHERE up.user_id = {0}
+                JOIN me ON up.user_id = me.id
             """;
-        var keys = await context.Database.SqlQueryRaw<string>(sql, id.Value).ToListAsync(cancellationToken);
+        // EF stores a Guid as upper-case text on SQLite; a raw parameter must match that form.
+        object id = context.Provider == DatabaseProvider.Postgres ? userId : userId.ToString().ToUpperInvariant();
+        var keys = await context.Database.SqlQueryRaw<string>(sql, id).ToListAsync(cancellationToken);
         return [.. keys.Order(StringComparer.Ordinal)];
     }
 
