@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Strata.Data.Conventions;
 using Strata.Data.Errors;
 using Strata.Data.Sessions;
 using Strata.Modules.Catalog.Repositories;
@@ -14,7 +14,6 @@ internal sealed class PartCatalog(
     ManufacturerRepository manufacturers,
     ModelVariationRepository variations) : IPartCatalog
 {
-    private const int MaxAttributesBytes = 16 * 1024;
     private static readonly string[] Kinds = [PartAlternative.Oem, PartAlternative.Aftermarket, PartAlternative.Interchange];
 
     public async Task<IReadOnlyList<CategoryNode>> GetCategoryTreeAsync(CancellationToken cancellationToken = default)
@@ -70,9 +69,8 @@ internal sealed class PartCatalog(
         var tags = await parts.TagsAsync(part.Id, cancellationToken);
         var alternatives = await parts.AlternativesAsync(part.Id, cancellationToken);
         var fits = await parts.CompatibleVariationsAsync(part.Id, cancellationToken);
-        using var attributes = JsonDocument.Parse(part.Attributes);
         return new PartDetail(part.PublicId, part.PartNumber, part.Name, head.PartName, head.Manufacturer,
-            [.. path.Select(s => new NamedReference(s.Id, s.Name))], part.Description, attributes.RootElement.Clone(), tags, alternatives, fits,
+            [.. path.Select(s => new NamedReference(s.Id, s.Name))], part.Description, JsonObjectText.Read(part.Attributes), tags, alternatives, fits,
             part.CreatedAt, part.UpdatedAt);
     }
 
@@ -185,7 +183,6 @@ internal sealed class PartCatalog(
     private static ConflictError AlternativeExists(Exception? inner = null) =>
         new("catalog.alternative_exists", "These parts are already recorded as alternatives.", "alternativePartId", inner);
 
-
     private static string? Check(PartInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -201,17 +198,8 @@ internal sealed class PartCatalog(
             throw new ValidationError("catalog.invalid_description", "description", "The description is at most 4000 characters.");
         }
 
-        if (input.Attributes is not { } attributes)
-        {
-            return null;
-        }
-
-        var text = attributes.GetRawText();
-        return attributes.ValueKind == JsonValueKind.Object && text.Length <= MaxAttributesBytes
-            ? text
-            : throw new ValidationError("catalog.invalid_attributes", "attributes", $"Attributes are a JSON object of at most {MaxAttributesBytes} bytes.");
+        return input.Attributes is { } attributes ? JsonObjectText.From(attributes, "catalog.invalid_attributes", "attributes") : null;
     }
-
 
     private static async Task<T> SavePartAsync<T>(Func<Task<T>> save)
     {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Strata.Data.Conventions;
 using Strata.Data.Errors;
 using Strata.Data.Events;
 using Strata.Data.Sessions;
@@ -19,7 +19,6 @@ internal sealed class WorkspaceService(
     IDomainEventPublisher events,
     TimeProvider clock) : IWorkspaceService
 {
-    private const int MaxMetadataBytes = 16 * 1024;
     private const int GeneratedSlugAttempts = 5;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -56,7 +55,7 @@ internal sealed class WorkspaceService(
     {
         ArgumentNullException.ThrowIfNull(changes);
         CheckSlug(changes.Slug);
-        var metadata = changes.Metadata is { } json ? CheckedMetadata(json) : null;
+        var metadata = changes.Metadata is { } json ? JsonObjectText.From(json, "workspaces.invalid_metadata", "metadata") : null;
         return database.InTransactionAsync(async token =>
         {
             var membership = await access.RequireAsync(workspaceId, WorkspaceRole.Admin, token);
@@ -157,12 +156,9 @@ internal sealed class WorkspaceService(
             await AuditAsync(WorkspaceAuditActions.MemberRemoved, workspaceId, token, ("user", userId.ToString()), ("left", leaving ? "true" : "false"));
         }, cancellationToken: cancellationToken);
 
-    internal static WorkspaceDto ToDto(Workspace workspace, WorkspaceRole role)
-    {
-        using var metadata = JsonDocument.Parse(workspace.Metadata);
-        return new(workspace.PublicId, workspace.Name, workspace.Slug, metadata.RootElement.Clone(), role, workspace.OwnerlessSince is not null,
+    internal static WorkspaceDto ToDto(Workspace workspace, WorkspaceRole role) =>
+        new(workspace.PublicId, workspace.Name, workspace.Slug, JsonObjectText.Read(workspace.Metadata), role, workspace.OwnerlessSince is not null,
             workspace.CreatedAt, workspace.UpdatedAt);
-    }
 
     private static MemberDto ToDto(Member member, UserDto? user) => new(member.UserId, user?.Email, user?.Name, member.Role, member.JoinedAt);
 
@@ -173,17 +169,6 @@ internal sealed class WorkspaceService(
             throw new ValidationError("workspaces.invalid_slug", "slug",
                 "The slug must be 1 to 64 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.");
         }
-    }
-
-    private static string CheckedMetadata(JsonElement metadata)
-    {
-        var text = metadata.GetRawText();
-        if (metadata.ValueKind != JsonValueKind.Object || text.Length > MaxMetadataBytes)
-        {
-            throw new ValidationError("workspaces.invalid_metadata", "metadata", $"Metadata must be a JSON object of at most {MaxMetadataBytes} bytes.");
-        }
-
-        return text;
     }
 
     private static ConflictError SlugTaken(Exception? inner = null) =>
