@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Strata.Data;
 using Strata.Data.Migrations;
 using Strata.Data.Seeding;
@@ -14,7 +13,7 @@ namespace Strata.Benchmarks;
 /// The catalog's public reads on PostgreSQL, each in a new scope as a request runs it: decoding a VIN against the seeded
 /// WMI data, a part's detail (five commands: head, category path, tags, alternatives, fitments) for a part with 10
 /// alternatives, 10 tags and 5 fitments, and the batch lookup of 100 parts. Needs a server: <c>STRATA_BENCH_POSTGRES</c>
-/// (an owner connection string with CREATEDB; default the development roles).
+/// (see <see cref="BenchDatabase"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class CatalogReadBenchmarks
@@ -27,18 +26,11 @@ public class CatalogReadBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("STRATA_BENCH_POSTGRES") ?? "Host=localhost;Username=strata_owner;Password=strata_owner";
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", connection).ExecuteNonQueryAsync();
-        }
-
+        var owner = await BenchDatabase.RecreateAsync(Database);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Strata:Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Strata"] = new NpgsqlConnectionStringBuilder(admin) { Database = Database }.ConnectionString,
+            ["ConnectionStrings:Strata"] = owner,
         }).Build();
         _services = new ServiceCollection().AddStrata(configuration, s => s.AddModule<CatalogModule>()).BuildServiceProvider();
         await _services.GetRequiredService<StrataMigrator>().MigrateAsync();

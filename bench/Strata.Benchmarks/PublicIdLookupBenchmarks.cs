@@ -13,7 +13,7 @@ namespace Strata.Benchmarks;
 /// <summary>
 /// Looking a user up by public id on PostgreSQL: raw Npgsql (the floor), Strata's repository (compiled query), and a
 /// plain no-tracking LINQ query — each with one session per request, as the API runs them. Needs a server:
-/// <c>STRATA_BENCH_POSTGRES</c> (an owner connection string with CREATEDB; default the development roles).
+/// <c>STRATA_BENCH_POSTGRES</c> (see <see cref="BenchDatabase"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class PublicIdLookupBenchmarks
@@ -30,15 +30,7 @@ public class PublicIdLookupBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("STRATA_BENCH_POSTGRES") ?? "Host=localhost;Username=strata_owner;Password=strata_owner";
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", connection).ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = Database }.ConnectionString;
+        var connectionString = await BenchDatabase.RecreateAsync(Database);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Strata:Database:Provider"] = "Postgres",

@@ -16,7 +16,7 @@ namespace Strata.Benchmarks;
 /// The workspace membership check every tenant-scoped request makes, on PostgreSQL as the application role, so
 /// row-level security is in the path: raw Npgsql (a transaction carrying the context, then the lookup — the floor)
 /// against <see cref="IWorkspaceAccess.RequireRoleAsync"/> in a new scope, as the API runs it. Needs a server:
-/// <c>STRATA_BENCH_POSTGRES</c> (an owner connection string with CREATEDB; default the development roles) and the
+/// <c>STRATA_BENCH_POSTGRES</c> (see <see cref="BenchDatabase"/>) and the
 /// <c>strata_app</c>/<c>strata_app</c> role (<c>scripts/postgres-dev-setup.sh</c>).
 /// </summary>
 [MemoryDiagnoser]
@@ -31,20 +31,13 @@ public class WorkspaceAccessBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("STRATA_BENCH_POSTGRES") ?? "Host=localhost;Username=strata_owner;Password=strata_owner";
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", connection).ExecuteNonQueryAsync();
-        }
-
-        var application = new NpgsqlConnectionStringBuilder(admin) { Database = Database, Username = "strata_app", Password = "strata_app" }.ConnectionString;
+        var owner = await BenchDatabase.RecreateAsync(Database);
+        var application = new NpgsqlConnectionStringBuilder(owner) { Username = "strata_app", Password = "strata_app" }.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Strata:Database:Provider"] = "Postgres",
             ["ConnectionStrings:Strata"] = application,
-            ["ConnectionStrings:StrataMigrations"] = new NpgsqlConnectionStringBuilder(admin) { Database = Database }.ConnectionString,
+            ["ConnectionStrings:StrataMigrations"] = owner,
             ["Strata:Auth:PasswordIterations"] = "1000",
         }).Build();
         _services = new ServiceCollection().AddStrata(configuration, s => s.AddModule<AuthModule>().AddModule<WorkspacesModule>()).BuildServiceProvider();
