@@ -52,6 +52,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
+        services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<CommandDiagnosticsInterceptor>();
         services.AddSingleton<ModuleContextPool>();
         services.AddSingleton<UnitOfWorkRetry>();

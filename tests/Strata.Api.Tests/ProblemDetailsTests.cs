@@ -30,6 +30,7 @@ public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLife
             app.MapGet("/test/conflict", string () => throw new ConflictError("widgets.name_taken", "Another widget has this name.", "name"));
             app.MapGet("/test/crash", string () => throw new InvalidOperationException("SELECT secret FROM vault"));
             app.MapGet("/test/database", string () => throw new DatabaseError("42P01"));
+            app.MapPost("/test/slow-body", string () => throw new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", StatusCodes.Status408RequestTimeout));
         }, services => services.AddScoped<IValidator<WidgetRequest>, WidgetRequestValidator>());
     }
 
@@ -124,6 +125,14 @@ public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLife
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.InternalServerError, "database.error");
         Assert.False(problem.TryGetProperty("detail", out var detail) && detail.ValueKind != System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_body_that_arrives_too_slowly_answers_408_with_its_own_code()
+    {
+        var response = await _api.Client.PostAsync(new Uri("/test/slow-body", UriKind.Relative), null);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestTimeout, "request.timeout");
     }
 
     [Fact]

@@ -43,7 +43,8 @@ internal static class StrataProblemDetails
         return problem;
     }
 
-    // Framework-produced problems (404 for an unknown route, 405, 415 …) get a code from their status.
+    // Framework-produced problems (404 for an unknown route, 405, 408 for a body that stalls, 415 …) get a code from
+    // their status; a 4xx the list does not name is still the client's, never a server error.
     private static string DefaultCode(int? status) => status switch
     {
         400 => "request.invalid",
@@ -51,8 +52,14 @@ internal static class StrataProblemDetails
         403 => "auth.forbidden",
         404 => "request.not_found",
         405 => "request.method_not_allowed",
+        408 => "request.timeout",
+        411 => "request.length_required",
         413 => "request.too_large",
+        414 => "request.uri_too_long",
         415 => "request.unsupported_media_type",
+        431 => "request.headers_too_large",
+        >= 400 and < 500 => "request.invalid",
+        503 => "server.unavailable",
         _ => "server.error",
     };
 }

@@ -22,7 +22,7 @@ internal static class StrataApiHost
     public static WebApplicationBuilder AddStrataApi(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(StrataApiOptions.SectionName).Get<StrataApiOptions>() ?? new StrataApiOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => LimitRequests(kestrel.Limits, options));
 
         var services = builder.Services;
         services.Configure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, options.TrustedProxies));
@@ -83,6 +83,21 @@ internal static class StrataApiHost
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// Kestrel's limits, set here rather than inherited, so docs/reliability.md can state them. A request that breaks one
+    /// of the first four is refused by Kestrel itself, before any middleware, with a bare 400, 414 or 431 and no body
+    /// (a NUL in the path is refused the same way); a slow body is a 408 problem from the exception handler.
+    /// </summary>
+    private static void LimitRequests(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits limits, StrataApiOptions options)
+    {
+        limits.MaxRequestLineSize = 8 * 1024;
+        limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        limits.MaxRequestHeaderCount = 100;
+        limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
+        limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        limits.MinRequestBodyDataRate = new(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
     }
 
     /// <summary>Believes forwarded headers from the configured proxies only (ASP.NET Core trusts loopback by default).</summary>

@@ -14,14 +14,19 @@ public static class JsonObjectText
 
     /// <summary>
     /// The object's JSON text; a <see cref="ValidationError"/> with <paramref name="code"/> on <paramref name="field"/>
-    /// when the value is not an object or its text is longer than <see cref="MaxLength"/>.
+    /// when the value is not an object or its text is longer than <see cref="MaxLength"/>, and a
+    /// <see cref="TextInput.InvalidTextCode"/> one when a string or name inside breaks <see cref="TextInput"/>'s rule
+    /// (an escaped lone surrogate would be stored, then fail every read of the row).
     /// </summary>
     public static string From(JsonElement value, string code, string field)
     {
         var text = value.GetRawText();
-        return value.ValueKind == JsonValueKind.Object && text.Length <= MaxLength
-            ? text
-            : throw new ValidationError(code, field, $"'{field}' must be a JSON object of at most {MaxLength} characters.");
+        if (value.ValueKind != JsonValueKind.Object || text.Length > MaxLength)
+        {
+            throw new ValidationError(code, field, $"'{field}' must be a JSON object of at most {MaxLength} characters.");
+        }
+
+        return TextInput.Problem(value, field) is { } found ? throw TextInput.Refusal(found.Path, found.Problem) : text;
     }
 
     /// <summary>The stored text as a JSON value that outlives the parse.</summary>

@@ -15,7 +15,7 @@ namespace Strata.Data.Conventions;
 /// lookup benchmark measured. The session returns its contexts when the scope ends (see <see cref="StrataDbContext"/>).
 /// </summary>
 internal sealed class ModuleContextPool(
-    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, CommandDiagnosticsInterceptor diagnostics)
+    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, StoredTextInterceptor storedText, CommandDiagnosticsInterceptor diagnostics)
 {
     private const int PoolSize = 256;
     private readonly ConcurrentDictionary<Type, Func<StrataDbContext>> _rent = new();
@@ -28,7 +28,7 @@ internal sealed class ModuleContextPool(
         // The pool needs DbContextOptions<TContext>; the context type is only known at run time.
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
         StrataContextOptions.Configure(builder, provider, module, settings.Value.CommandTimeoutSeconds, connectionString: null);
-        builder.AddInterceptors(lifecycle, diagnostics);
+        builder.AddInterceptors(lifecycle, storedText, diagnostics);
         var factory = Activator.CreateInstance(typeof(PooledDbContextFactory<>).MakeGenericType(contextType), builder.Options, PoolSize)!;
         var create = factory.GetType().GetMethod(nameof(PooledDbContextFactory<DbContext>.CreateDbContext), Type.EmptyTypes)!;
         return Expression.Lambda<Func<StrataDbContext>>(

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Strata.Data.Conventions;
+
+/// <summary>
+/// The last line of <see cref="TextInput"/>'s rule: no string column is saved with text that breaks it, whoever calls
+/// the service (the API checks every request field first; the CLI and host applications reach services directly).
+/// A refusal is a <see cref="Errors.ValidationError"/> naming the property, raised before any command is sent.
+/// </summary>
+internal sealed class StoredTextInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && (entry.State == EntityState.Added || property.IsModified))
+                {
+                    TextInput.Check(text, JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name));
+                }
+            }
+        }
+    }
+}
