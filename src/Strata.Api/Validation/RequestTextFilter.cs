@@ -21,7 +21,7 @@ internal static class RequestTextFilter
     /// <summary>The error code of a list that holds a null element.</summary>
     public const string NullElementCode = "request.null_element";
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Properties = new();
 
     /// <summary>
     /// Checks the text of every route under <paramref name="builder"/> that binds any, and declares its 400 answer in
@@ -111,9 +111,8 @@ internal static class RequestTextFilter
             return;
         }
 
-        foreach (var property in Properties.GetOrAdd(value.GetType(), ReadableProperties))
+        foreach (var (property, name) in Properties.GetOrAdd(value.GetType(), ReadableProperties))
         {
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             Inspect(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", errors, ref code);
         }
     }
@@ -139,8 +138,13 @@ internal static class RequestTextFilter
     private static bool IsRequestType(Type type) =>
         type is { IsClass: true, IsAbstract: false } && type.Assembly.GetName().Name?.StartsWith("Strata.", StringComparison.Ordinal) == true;
 
-    private static PropertyInfo[] ReadableProperties(Type type) =>
-        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0)];
+    // Each readable property with the name a client gives it in JSON.
+    private static (PropertyInfo Property, string Name)[] ReadableProperties(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => (p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))),
+    ];
 
     // A body's fields are named from its root (name, metadata.note); a route or query value by the name it is bound from.
     private static string FieldName(ParameterInfo parameter)
