@@ -135,7 +135,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     }
 
     [Fact]
-    public async Task The_first_owner_helper_says_nothing_about_workspaces_the_caller_did_not_create()
+    public async Task The_creator_helper_says_nothing_about_workspaces_the_caller_did_not_create()
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var owner = await db.UserAsync();
@@ -145,9 +145,25 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
         var answers = await app.ScalarAsync(
-            $"SELECT array_agg(workspaces.awaits_first_owner(id) ORDER BY id) FROM (VALUES ({populated}), ({memberless}), ({memberless + 1000})) AS probe (id)");
+            $"SELECT array_agg(workspaces.created_by_me_with_members(id) ORDER BY id) FROM (VALUES ({populated}), ({memberless}), ({memberless + 1000})) AS probe (id)");
 
         Assert.Equal(new[] { false, false, false }, answers);
+    }
+
+    [Fact]
+    public async Task The_creator_helper_tells_the_creator_which_of_their_workspaces_have_members()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        var owner = await db.UserAsync();
+        var populated = await db.InternalIdAsync(await db.PopulatedWorkspaceAsync(owner));
+        var memberless = await db.InternalIdAsync(await db.WorkspaceAsync(owner, "Empty"));
+        await db.ScalarAsync<long>($"DELETE FROM workspaces.members WHERE workspace_id = {memberless}; SELECT 1");
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, owner);
+
+        var answers = await app.ScalarAsync(
+            $"SELECT array_agg(workspaces.created_by_me_with_members(id) ORDER BY id) FROM (VALUES ({populated}), ({memberless})) AS probe (id)");
+
+        Assert.Equal(new[] { true, false }, answers);
     }
 
     [Fact]

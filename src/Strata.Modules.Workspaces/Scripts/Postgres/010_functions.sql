@@ -26,16 +26,19 @@ AS $$
     WHERE m.user_id = workspaces.current_user_id() AND workspaces.role_rank(m.role) >= minimum_rank
 $$;
 
--- True while the scope's user created this workspace and it has no member yet: between its creation and its first
--- owner, in one unit of work. SECURITY DEFINER: it counts members past their policy. Check: it answers only about
--- workspaces the scope's user created — false for any other id, existing or not, so it tells a stranger nothing.
-CREATE OR REPLACE FUNCTION workspaces.awaits_first_owner(workspace bigint) RETURNS boolean
+-- True when the scope's user created this workspace and it has a member. The policies let a creator see their
+-- workspace, and add themselves as its first owner, only while it is false: between its creation and its first owner,
+-- in one unit of work (INSERT … RETURNING checks the new row before it is in the table, so the function must not
+-- need to find it). SECURITY DEFINER: it counts members past their policy. Check: it answers only about workspaces
+-- the scope's user created — false for any other id, existing or not, with members or not — so it tells a stranger
+-- nothing.
+CREATE OR REPLACE FUNCTION workspaces.created_by_me_with_members(workspace bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
 AS $$
     SELECT EXISTS (
         SELECT 1 FROM workspaces.workspaces w
         WHERE w.id = workspace AND w.created_by = workspaces.current_user_id()
-          AND NOT EXISTS (SELECT 1 FROM workspaces.members m WHERE m.workspace_id = w.id))
+          AND EXISTS (SELECT 1 FROM workspaces.members m WHERE m.workspace_id = w.id))
 $$;
 
 -- Accepting an invitation (POST /invitations/accept): the caller is not a member yet, so no policy lets them read the
@@ -128,13 +131,13 @@ $body$;
 -- services call the last two).
 REVOKE ALL ON FUNCTION
     workspaces.my_workspace_ids(integer),
-    workspaces.awaits_first_owner(bigint),
+    workspaces.created_by_me_with_members(bigint),
     workspaces.accept_invitation(text, timestamptz, uuid),
     workspaces.remove_user(uuid, timestamptz)
 FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     workspaces.my_workspace_ids(integer),
-    workspaces.awaits_first_owner(bigint),
+    workspaces.created_by_me_with_members(bigint),
     workspaces.accept_invitation(text, timestamptz, uuid),
     workspaces.remove_user(uuid, timestamptz)
 TO strata_app;
