@@ -19,9 +19,9 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     public async Task Only_the_application_role_may_execute_the_definer_functions()
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
-        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
         const string DefinerFunctions = "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'workspaces' AND p.prosecdef";
 
+        Assert.Equal(4, await db.ScalarAsync<long>($"SELECT count(*) {DefinerFunctions}"));
         Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) {DefinerFunctions} AND has_function_privilege('public', p.oid, 'EXECUTE')"));
         Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) {DefinerFunctions} AND NOT has_function_privilege('strata_app', p.oid, 'EXECUTE')"));
     }
@@ -47,7 +47,6 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var settings = await databases.GrantedServingSettingsAsync(db);
-        settings["Strata:Auth:PasswordIterations"] = "1000";
         await using (var served = databases.ServicesFor(db, settings))
         await using (var scope = served.CreateAsyncScope())
         {

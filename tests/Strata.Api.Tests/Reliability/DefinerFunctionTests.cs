@@ -43,7 +43,7 @@ public sealed class DefinerFunctionTests(ApiTestDatabases databases)
     {
         var schemas = string.Join(", ", db.Get<ModuleRegistry>().Modules.Select(m => $"'{m.Schema}'"));
         var found = await db.ScalarAsync<string>($"""
-            SELECT coalesce(string_agg(p.oid::regprocedure::text, '|' ORDER BY 1), '')
+            SELECT coalesce(string_agg(p.oid::regprocedure::text, '|' ORDER BY p.oid::regprocedure::text), '')
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname IN ({schemas}) AND p.prosecdef AND {condition}
             """);

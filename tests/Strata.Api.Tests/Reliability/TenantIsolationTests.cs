@@ -15,16 +15,17 @@ public sealed class TenantIsolationTests(ApiTestDatabases databases)
     [Fact]
     public async Task Every_tenant_scoped_table_has_row_level_security()
     {
-        await using var auth = await AuthHarness.StartAsync(databases, DatabaseProvider.Postgres);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
 
-        var tables = await TenantScopedTablesAsync(auth.Database);
-        var unprotected = await auth.Database.ScalarAsync<string>($"""
-            SELECT coalesce(string_agg(c.oid::regclass::text, ', '), '') FROM pg_class c
-            WHERE c.oid::regclass::text IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) AND NOT c.relrowsecurity
+        var tables = await TenantScopedTablesAsync(db);
+        var protectedTables = await db.ScalarAsync<string>($"""
+            SELECT coalesce(string_agg(n.nspname || '.' || c.relname, '|' ORDER BY n.nspname || '.' || c.relname), '')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname || '.' || c.relname IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) AND c.relrowsecurity
             """);
 
         Assert.NotEmpty(tables);
-        Assert.Equal(string.Empty, unprotected);
+        Assert.Equal(tables, protectedTables.Split('|', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
@@ -60,7 +61,7 @@ public sealed class TenantIsolationTests(ApiTestDatabases databases)
     {
         var schemas = string.Join(", ", db.Get<ModuleRegistry>().Modules.Select(m => $"'{m.Schema}'"));
         var found = await db.ScalarAsync<string>($"""
-            SELECT coalesce(string_agg(DISTINCT t.table_schema || '.' || t.table_name, '|'), '')
+            SELECT coalesce(string_agg(DISTINCT t.table_schema || '.' || t.table_name, '|' ORDER BY t.table_schema || '.' || t.table_name), '')
             FROM information_schema.tables t
             WHERE t.table_schema IN ({schemas}) AND t.table_type = 'BASE TABLE' AND t.table_name <> '__migrations'
               AND (t.table_schema = 'workspaces' OR EXISTS (SELECT 1 FROM information_schema.columns c
