@@ -15,11 +15,11 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var workspace = await db.PopulatedWorkspaceAsync(await db.UserAsync());
-        await using var app = await ApplicationConnectionAsync(db, await db.UserAsync());
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
-        Assert.Equal(0, await CountAsync(app, $"SELECT count(*) FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'"));
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.members"));
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.invitations"));
+        Assert.Equal(0, await app.LongAsync($"SELECT count(*) FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.members"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.invitations"));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
-        await using var app = await ApplicationConnectionAsync(db, await db.UserAsync());
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
         await using var command = new NpgsqlCommand(statement, app);
 
@@ -45,10 +45,10 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
-        await using var app = await ApplicationConnectionAsync(db, user: null);
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
 
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.workspaces"));
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.members"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.workspaces"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.members"));
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM workspaces.workspaces"));
     }
 
@@ -57,14 +57,14 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
-        await using var app = await ApplicationConnectionAsync(db, user: null);
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
         await using (var reset = new NpgsqlCommand("SELECT pg_catalog.set_config('strata.user_id', '', false)", app))
         {
             await reset.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.workspaces"));
-        Assert.Equal(0, await CountAsync(app, "SELECT count(*) FROM workspaces.invitations"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.workspaces"));
+        Assert.Equal(0, await app.LongAsync("SELECT count(*) FROM workspaces.invitations"));
     }
 
     [Fact]
@@ -73,11 +73,11 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var owner = await db.UserAsync();
         var workspace = await db.PopulatedWorkspaceAsync(owner);
-        await using var app = await ApplicationConnectionAsync(db, owner);
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, owner);
 
-        Assert.Equal(1, await CountAsync(app, $"SELECT count(*) FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'"));
-        Assert.Equal(1, await CountAsync(app, "SELECT count(*) FROM workspaces.members"));
-        Assert.Equal(1, await CountAsync(app, "SELECT count(*) FROM workspaces.invitations"));
+        Assert.Equal(1, await app.LongAsync($"SELECT count(*) FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'"));
+        Assert.Equal(1, await app.LongAsync("SELECT count(*) FROM workspaces.members"));
+        Assert.Equal(1, await app.LongAsync("SELECT count(*) FROM workspaces.invitations"));
     }
 
     [Fact]
@@ -86,12 +86,73 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var workspace = await db.PopulatedWorkspaceAsync(await db.UserAsync());
         var intruder = await db.UserAsync();
-        var internalId = await db.ScalarAsync<long>($"SELECT id FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'");
-        await using var app = await ApplicationConnectionAsync(db, intruder);
+        var internalId = await db.InternalIdAsync(workspace);
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
 
         await using var command = new NpgsqlCommand(
             $"INSERT INTO workspaces.members (public_id, workspace_id, user_id, role, joined_at, created_at, updated_at) VALUES (gen_random_uuid(), {internalId}, '{intruder}', 'owner', now(), now(), now())", app);
         var refusal = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        Assert.Equal("42501", refusal.SqlState);
+    }
+
+    [Theory]
+    [InlineData("UPDATE workspaces.workspaces SET name = 'taken over'")]
+    [InlineData("UPDATE workspaces.members SET role = 'viewer'")]
+    [InlineData("DELETE FROM workspaces.members")]
+    [InlineData("UPDATE workspaces.invitations SET status = 'revoked'")]
+    [InlineData("DELETE FROM workspaces.invitations")]
+    [InlineData("DELETE FROM workspaces.workspaces")]
+    public async Task Without_a_context_no_row_changes(string statement)
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await db.PopulatedWorkspaceAsync(await db.UserAsync());
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
+
+        Assert.Equal(0, await app.ExecuteAsync(statement));
+    }
+
+    [Fact]
+    public async Task A_non_member_cannot_invite_into_another_workspace()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        var workspace = await db.InternalIdAsync(await db.WorkspaceAsync(await db.UserAsync()));
+        var intruder = await db.UserAsync();
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
+
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ExecuteAsync($"""
+            INSERT INTO workspaces.invitations (public_id, workspace_id, email, normalized_email, role, token_hash, status, expires_at, invited_by, created_at, updated_at)
+            VALUES (gen_random_uuid(), {workspace}, 'a@example.com', 'A@EXAMPLE.COM', 'owner', md5('x'), 'pending', now() + interval '1 day', '{intruder}', now(), now())
+            """));
+
+        Assert.Equal("42501", refusal.SqlState);
+    }
+
+    [Fact]
+    public async Task Nobody_creates_a_workspace_in_another_users_name()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        var victim = await db.UserAsync();
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
+
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ExecuteAsync($$"""
+            INSERT INTO workspaces.workspaces (public_id, name, slug, normalized_slug, metadata, created_by, created_at, updated_at)
+            VALUES (gen_random_uuid(), 'Forged', 'forged', 'FORGED', '{}', '{{victim}}', now(), now())
+            """));
+
+        Assert.Equal("42501", refusal.SqlState);
+    }
+
+    [Fact]
+    public async Task An_owner_cannot_move_a_membership_into_another_workspace()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        var theirs = await db.InternalIdAsync(await db.WorkspaceAsync(await db.UserAsync()));
+        var intruder = await db.UserAsync();
+        await db.WorkspaceAsync(intruder, "Own");
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
+
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ExecuteAsync($"UPDATE workspaces.members SET workspace_id = {theirs} WHERE user_id = '{intruder}'"));
 
         Assert.Equal("42501", refusal.SqlState);
     }
@@ -106,25 +167,4 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM pg_policies WHERE schemaname = 'workspaces' AND roles <> '{strata_app}'"));
         Assert.Equal(0, await db.ScalarAsync<long>(
             "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'workspaces' AND p.prosecdef AND NOT ('search_path=\"\"' = ANY (p.proconfig))"));
-    }
-
-    /// <summary>A strata_app connection (grants made the way production makes them), with the user's context set.</summary>
-    private async Task<NpgsqlConnection> ApplicationConnectionAsync(TestDatabase db, Guid? user)
-    {
-        var settings = await databases.GrantedServingSettingsAsync(db);
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings["ConnectionStrings:Strata"])
-        {
-            Pooling = false,
-            // Session-wide here; Strata itself sets it transaction-locally, which the policies read the same way.
-            Options = user is null ? null : $"-c strata.user_id={user}",
-        }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-}
+    }}

@@ -48,4 +48,8 @@ internal static class Tenancy
         await db.AsAsync(owner, services => services.GetRequiredService<IInvitationService>().InviteAsync(workspace.Id, "invitee@example.com", WorkspaceRole.Member));
         return workspace;
     }
+
+    /// <summary>The workspace's internal key on PostgreSQL (what raw SQL and the policies use).</summary>
+    public static Task<long> InternalIdAsync(this TestDatabase db, WorkspaceDto workspace) =>
+        db.ScalarAsync<long>($"SELECT id FROM workspaces.workspaces WHERE public_id = '{workspace.Id}'");
 }

@@ -30,7 +30,8 @@ internal sealed class MemberRepository(WorkspacesDbContext context) : Repository
     /// <summary>
     /// Removes every membership of a deleted user, across tenants, and flags the workspaces left without an owner;
     /// returns how many memberships went. On PostgreSQL through the owner's <c>workspaces.remove_user</c> (no policy
-    /// lets one user delete another's memberships); on SQLite with the tenant filter lifted.
+    /// lets one user delete another's memberships), which refuses while the account is live: call it after auth has
+    /// soft-deleted the user, in the same unit; on SQLite with the tenant filter lifted.
     /// </summary>
     public async Task<int> RemoveUserAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
     {
