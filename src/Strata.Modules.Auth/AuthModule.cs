@@ -54,6 +54,9 @@ public sealed class AuthModule : StrataModule
     public override void RegisterServices(IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        // Before AddIdentityCore, whose own registration is then skipped: one hasher, at Strata's iteration count.
+        services.AddSingleton<IPasswordHasher<User>>(sp => PasswordHashing.Create(sp.GetRequiredService<IOptions<AuthOptions>>()));
+        services.AddSingleton<ISecretTokenSource, SecretTokenSource>();
         AddPasskeys(services);
         services.AddSingleton<DataProtectionKeyKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DataProtectionKeyKeeper>());
