@@ -5,7 +5,7 @@
 #   bench/forgot-password-timing.sh [sqlite|postgres] [requests per path, default 400]
 #   STRATA_URL=http://127.0.0.1:5080 bench/forgot-password-timing.sh   # against an API already running (its auth rate
 #                                                                      # limit, Strata:Api:AuthPermitLimit, must allow it)
-# PostgreSQL: a database strata_bench_forgot is recreated with PGHOST/PGPORT (localhost:5432) as the owner role
+# PostgreSQL: a database strata_bench_forgot is created (and dropped at the end) with PGHOST/PGPORT (localhost:5432) as the owner role
 # strata_owner and served as strata_app, the development roles (override with STRATA_BENCH_OWNER / STRATA_BENCH_APP,
 # "user:password"). Prints the median and 90th percentile of each path and the difference of the medians.
 # Timings belong here and in docs/reliability.md, never in tests.
@@ -17,8 +17,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 api_pid=""
 
+drop_database=""
 cleanup() {
   if [[ -n "$api_pid" ]]; then kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
+  if [[ -n "$drop_database" ]]; then eval "$drop_database" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -41,6 +43,7 @@ if [[ -z "${STRATA_URL:-}" ]]; then
       host="${PGHOST:-localhost}"; pgport="${PGPORT:-5432}"
       PGPASSWORD="${owner#*:}" psql -q -h "$host" -p "$pgport" -U "${owner%%:*}" -d postgres \
         -c "DROP DATABASE IF EXISTS strata_bench_forgot WITH (FORCE)" -c "CREATE DATABASE strata_bench_forgot"
+      drop_database="PGPASSWORD='${owner#*:}' psql -q -h '$host' -p '$pgport' -U '${owner%%:*}' -d postgres -c 'DROP DATABASE IF EXISTS strata_bench_forgot WITH (FORCE)'"
       export Strata__Database__Provider=Postgres
       export ConnectionStrings__Strata="Host=$host;Port=$pgport;Database=strata_bench_forgot;Username=${app%%:*};Password=${app#*:}"
       export ConnectionStrings__StrataMigrations="Host=$host;Port=$pgport;Database=strata_bench_forgot;Username=${owner%%:*};Password=${owner#*:}" ;;
