@@ -19,6 +19,9 @@ public static partial class DatabaseErrorTranslator
     private const string TimeoutCode = "database.timeout";
     private const string ReadOnlyCode = "database.read_only";
 
+    /// <summary>The code of a lock timeout (SQLSTATE 55P03).</summary>
+    internal const string LockTimeoutCode = "database.lock_timeout";
+
     // PostgreSQL SQLSTATEs (Appendix A of the PostgreSQL manual).
     private const string UniqueViolation = "23505";
     private const string ForeignKeyViolation = "23503";
@@ -86,6 +89,11 @@ public static partial class DatabaseErrorTranslator
         return error;
     }
 
+    /// <summary>The operator's text for a lock timeout (SQLSTATE 55P03) on <paramref name="relation"/>, <paramref name="during"/> some step.</summary>
+    internal static string LockTimeoutDetail(string? relation, string? during = null) =>
+        $"Lock timeout on table {relation ?? "(the server did not name it)"}{(during is null ? string.Empty : $" while {during}")} (SQLSTATE {LockNotAvailable}): " +
+        "another session holds a conflicting lock for longer than lock_timeout (Strata:Database:LockTimeoutMs); pg_locks and pg_stat_activity show which.";
+
     /// <summary>True when the database refused a statement for lack of privilege (PostgreSQL SQLSTATE 42501).</summary>
     internal static bool IsInsufficientPrivilege(Exception exception) => Unwrap(exception) is PostgresException { SqlState: InsufficientPrivilege };
 
@@ -127,11 +135,10 @@ public static partial class DatabaseErrorTranslator
             $"The operation refers to a row that does not exist or is still referenced (constraint {pg.ConstraintName}).", innerException: original),
         NotNullViolation => Required(SnakeCase.ToFieldName(pg.ColumnName ?? "value"), original),
         CheckViolation => Check(pg.ConstraintName ?? "check", original),
-        LockNotAvailable => new TransientDatabaseError("database.lock_timeout",
+        LockNotAvailable => new TransientDatabaseError(LockTimeoutCode,
             "The database could not take a lock in time because of concurrent activity; try again.", original)
         {
-            OperatorDetail = $"Lock timeout on table {LockedRelation(pg) ?? "(the server did not name it)"} (SQLSTATE {pg.SqlState}): another session holds " +
-                "a conflicting lock for longer than lock_timeout (Strata:Database:LockTimeoutMs); pg_locks and pg_stat_activity show which.",
+            OperatorDetail = LockTimeoutDetail(LockedRelation(pg)),
         },
         InvalidPassword or InvalidAuthorization => new DatabaseUnavailableError("database.authentication_failed",
             "The database refused the server's credentials.", original)

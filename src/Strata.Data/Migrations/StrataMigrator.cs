@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -347,7 +348,16 @@ public sealed class StrataMigrator(
         foreach (var step in steps)
         {
             var previous = after;
-            await context.GetService<IMigrator>().MigrateAsync(step, cancellationToken);
+            try
+            {
+                await context.GetService<IMigrator>().MigrateAsync(step, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseErrorTranslator.Translate(ex) is TransientDatabaseError { Code: DatabaseErrorTranslator.LockTimeoutCode } timeout)
+            {
+                timeout.OperatorDetail = LockTimeoutDuring(module, context, previous, step) ?? timeout.OperatorDetail;
+                throw timeout;
+            }
+
             MigrationKillSwitch.Reach(MigrationKillSwitch.MigrationCommitted);
             after = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
             foreach (var id in previous.Except(after).Reverse())
@@ -410,6 +420,25 @@ public sealed class StrataMigrator(
         }
 
         return steps;
+    }
+
+    // PostgreSQL reports a lock timeout without the table; the migration being applied or reverted names the tables it
+    // changes. Null when the step is not one migration (a history with a gap).
+    private static string? LockTimeoutDuring(IStrataModule module, DbContext context, List<string> applied, string? step)
+    {
+        var migrations = context.GetService<IMigrationsAssembly>();
+        var up = step is not null && step != Migration.InitialDatabase && !applied.Contains(step);
+        var id = up ? step : applied.LastOrDefault();
+        if (id is null || !migrations.Migrations.TryGetValue(id, out var type))
+        {
+            return null;
+        }
+
+        var migration = migrations.CreateMigration(type, context.Database.ProviderName!);
+        var tables = (up ? migration.UpOperations : migration.DownOperations).OfType<ITableMigrationOperation>()
+            .Select(o => o.Schema is null ? o.Table : $"{o.Schema}.{o.Table}").Distinct(StringComparer.Ordinal).ToList();
+        return DatabaseErrorTranslator.LockTimeoutDetail(tables.Count == 0 ? null : string.Join(", ", tables),
+            $"{(up ? "applying" : "reverting")} {module.Name} migration {id}");
     }
 
     // SQLite rebuilds a table to alter it, and its final RENAME fails while a view still names the old table. A
