@@ -1,8 +1,8 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Npgsql;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
@@ -81,7 +81,7 @@ public static partial class DatabaseErrorTranslator
         {
             error.OperatorDetail = $"The database server {PostgresEndpoints(options)} could not be reached or did not answer: {UnreachableCause(error)}.";
         }
-        else if (SqliteFileProblem(options) is { } problem)
+        else if (error.Code != TimeoutCode && SqliteFileProblem(options) is { } problem)
         {
             error.OperatorDetail = problem;
         }

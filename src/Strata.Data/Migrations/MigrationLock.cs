@@ -112,6 +112,11 @@ internal sealed class MigrationLock : IAsyncDisposable
 
                 await wait.OrGiveUpAsync(() => Task.FromResult(SqliteHolder(holderFile)), cancellationToken);
             }
+            catch (UnauthorizedAccessException) when (wait is null)
+            {
+                // A folder this user may not write (status on a read-only deployment): no lock, so nothing to reconcile with.
+                return null;
+            }
         }
 
         await File.WriteAllTextAsync(holderFile, string.Create(CultureInfo.InvariantCulture,

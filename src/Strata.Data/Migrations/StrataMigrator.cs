@@ -350,11 +350,11 @@ public sealed class StrataMigrator(
             var previous = after;
             try
             {
-                await context.GetService<IMigrator>().MigrateAsync(step, cancellationToken);
+                await context.GetService<IMigrator>().MigrateAsync(step.Target, cancellationToken);
             }
             catch (Exception ex) when (DatabaseErrorTranslator.Translate(ex) is TransientDatabaseError { Code: DatabaseErrorTranslator.LockTimeoutCode } timeout)
             {
-                timeout.OperatorDetail = LockTimeoutDuring(module, context, previous, step) ?? timeout.OperatorDetail;
+                timeout.OperatorDetail = LockTimeoutDuring(module, context, step) ?? timeout.OperatorDetail;
                 throw timeout;
             }
 
@@ -390,10 +390,10 @@ public sealed class StrataMigrator(
             module.Name, Provider, after.Except(before).Count(), before.Except(after).Count(), after.LastOrDefault() ?? "no migration");
     }
 
-    // The EF targets that take the module from its applied migrations to the target, one migration per call, so each
+    // The EF calls that take the module from its applied migrations to the target, one migration per call, so each
     // is logged right after EF commits it. With a gap in the history (a migration applied out of order, or one the code
     // no longer has) a single call to the target, as EF alone would do it.
-    private static List<string?> Steps(IStrataModule module, DbContext context, List<string> applied, string? target)
+    private static List<MigrationStep> Steps(IStrataModule module, DbContext context, List<string> applied, string? target)
     {
         var all = context.Database.GetMigrations().ToList();
         var goal = target switch
@@ -405,18 +405,18 @@ public sealed class StrataMigrator(
         };
         if (!applied.SequenceEqual(all.Take(applied.Count), StringComparer.Ordinal))
         {
-            return [target];
+            return [new MigrationStep(target, Migration: null, Up: false)];
         }
 
-        var steps = new List<string?>();
+        var steps = new List<MigrationStep>();
         for (var next = applied.Count; next <= goal; next++)
         {
-            steps.Add(all[next]);
+            steps.Add(new MigrationStep(all[next], all[next], Up: true));
         }
 
         for (var newest = applied.Count - 1; newest > goal; newest--)
         {
-            steps.Add(newest == 0 ? Migration.InitialDatabase : all[newest - 1]);
+            steps.Add(new MigrationStep(newest == 0 ? Migration.InitialDatabase : all[newest - 1], all[newest], Up: false));
         }
 
         return steps;
@@ -424,21 +424,19 @@ public sealed class StrataMigrator(
 
     // PostgreSQL reports a lock timeout without the table; the migration being applied or reverted names the tables it
     // changes. Null when the step is not one migration (a history with a gap).
-    private static string? LockTimeoutDuring(IStrataModule module, DbContext context, List<string> applied, string? step)
+    private static string? LockTimeoutDuring(IStrataModule module, DbContext context, MigrationStep step)
     {
         var migrations = context.GetService<IMigrationsAssembly>();
-        var up = step is not null && step != Migration.InitialDatabase && !applied.Contains(step);
-        var id = up ? step : applied.LastOrDefault();
-        if (id is null || !migrations.Migrations.TryGetValue(id, out var type))
+        if (step.Migration is null || !migrations.Migrations.TryGetValue(step.Migration, out var type))
         {
             return null;
         }
 
         var migration = migrations.CreateMigration(type, context.Database.ProviderName!);
-        var tables = (up ? migration.UpOperations : migration.DownOperations).OfType<ITableMigrationOperation>()
+        var tables = (step.Up ? migration.UpOperations : migration.DownOperations).OfType<ITableMigrationOperation>()
             .Select(o => o.Schema is null ? o.Table : $"{o.Schema}.{o.Table}").Distinct(StringComparer.Ordinal).ToList();
         return DatabaseErrorTranslator.LockTimeoutDetail(tables.Count == 0 ? null : string.Join(", ", tables),
-            $"{(up ? "applying" : "reverting")} {module.Name} migration {id}");
+            $"{(step.Up ? "applying" : "reverting")} {module.Name} migration {step.Migration}");
     }
 
     // SQLite rebuilds a table to alter it, and its final RENAME fails while a view still names the old table. A
@@ -564,6 +562,9 @@ public sealed class StrataMigrator(
         session.UseOwnerRole();
         return session;
     }
+
+    /// <summary>One EF call: its <paramref name="Target"/>, and the one migration it applies (<paramref name="Up"/>) or reverts, if it is one.</summary>
+    private sealed record MigrationStep(string? Target, string? Migration, bool Up);
 
     private sealed record RunState(DatabaseSession Session, MigrationBookkeeping Bookkeeping)
     {
