@@ -2,7 +2,7 @@
 # squawk over the plain SQL of each PostgreSQL migration of each module, one file per migration, with the committed
 # exclusions of .squawk.toml (each with its reason). Fails on any other finding. Needs the CLI built (dotnet build)
 # and squawk on PATH or in node_modules (.ci/run installs npm squawk-cli). A database connection string is only
-# used to build the model: scripting connects to nothing.
+# used to build the model: scripting connects to nothing. Development: scripting needs no key-ring certificate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 squawk="$(command -v squawk || echo "$PWD/node_modules/.bin/squawk")"
@@ -16,7 +16,7 @@ for dir in src/Strata.Modules.*/Migrations/Postgres; do
   previous=""
   for file in $(ls "$dir" | grep -E '^[0-9]{14}_[A-Za-z0-9]+\.cs$' | sort); do
     migration="${file%.cs}"
-    args=(db script --module "$module" --provider postgres --connection "$connection" --to "$migration" --output "$out/${module}_${migration}.sql")
+    args=(db script --environment Development --module "$module" --provider postgres --connection "$connection" --to "$migration" --output "$out/${module}_${migration}.sql")
     [ -n "$previous" ] && args+=(--from "$previous")
     dotnet run --no-build --project src/Strata.Cli -- "${args[@]}" >/dev/null
     previous="$migration"
