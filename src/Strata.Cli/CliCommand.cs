@@ -2,12 +2,17 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strata.Data;
+using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Data.Modules;
 
 namespace Strata.Cli;
 
-/// <summary>Runs a command's body with its services, turning every failure into one line on standard error and an exit code.</summary>
+/// <summary>
+/// Runs a command's body with its services, turning every failure into one line on standard error and an exit code.
+/// Database failures are translated first (a provider exception may arrive wrapped, e.g. in EF's
+/// InvalidOperationException), and the line names the cause an operator can act on: <see cref="StrataError.OperatorDetail"/>.
+/// </summary>
 internal sealed class CliCommand(GlobalOptions global, Action<StrataBuilder> modules)
 {
     public GlobalOptions Global => global;
@@ -16,9 +21,10 @@ internal sealed class CliCommand(GlobalOptions global, Action<StrataBuilder> mod
         command.SetAction(async (parse, cancellationToken) =>
         {
             var verbose = parse.GetValue(global.Verbose);
+            ServiceProvider? services = null;
             try
             {
-                await using var services = CliServices.Build(parse, global, modules);
+                services = CliServices.Build(parse, global, modules);
                 return await body(parse, services, cancellationToken);
             }
             catch (OptionsValidationException ex)
@@ -30,16 +36,30 @@ internal sealed class CliCommand(GlobalOptions global, Action<StrataBuilder> mod
 
                 return ExitCodes.Failure;
             }
-            catch (Exception ex) when (ex is StrataError or ModuleRegistrationException or InvalidOperationException or IOException)
+            catch (Exception ex) when (Describe(ex, services) is { } failure)
             {
-                var code = ex is StrataError error ? $" ({error.Code})" : string.Empty;
-                await Console.Error.WriteLineAsync(verbose ? $"error{code}: {ex}" : $"error: {ex.Message}{code}");
+                var code = failure.Code is null ? string.Empty : $" ({failure.Code})";
+                await Console.Error.WriteLineAsync(verbose ? $"error{code}: {failure.Message}{Environment.NewLine}{ex}" : $"error: {failure.Message}{code}");
                 return ExitCodes.Failure;
             }
-            catch (Exception ex) when (DatabaseErrorTranslator.Translate(ex) is { } error)
+            finally
             {
-                await Console.Error.WriteLineAsync(verbose ? $"error ({error.Code}): {ex}" : $"error: {error.Message} ({error.Code})");
-                return ExitCodes.Failure;
+                if (services is not null)
+                {
+                    await services.DisposeAsync();
+                }
             }
         });
+
+    private static (string Message, string? Code)? Describe(Exception exception, ServiceProvider? services)
+    {
+        var options = services?.GetService<IOptions<StrataDatabaseOptions>>()?.Value;
+        var error = options is null ? DatabaseErrorTranslator.Translate(exception) : DatabaseErrorTranslator.TranslateForOperator(exception, options);
+        if (error is not null)
+        {
+            return (error.OperatorDetail ?? error.Message, error.Code);
+        }
+
+        return exception is ModuleRegistrationException or InvalidOperationException or IOException ? (exception.Message, null) : null;
+    }
 }

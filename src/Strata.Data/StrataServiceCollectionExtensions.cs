@@ -78,7 +78,7 @@ public static class StrataServiceCollectionExtensions
         {
             var contextType = module.Contexts.Base;
             services.AddScoped(contextType, sp => sp.GetRequiredService<DatabaseSession>().GetContext(contextType));
-            module.RegisterServices(services);
+            module.RegisterServices(services, configuration);
         }
 
         return services;

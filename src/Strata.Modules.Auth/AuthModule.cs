@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strata.Data.Events;
@@ -53,9 +54,10 @@ public sealed class AuthModule : StrataModule
     public override void RegisterServices(IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
-        // The key ring lives in the database: a restart or another instance can read what this one protected.
+        // Before AddIdentityCore, whose own registration is then skipped: one hasher, at Strata's iteration count.
+        services.AddSingleton<IPasswordHasher<User>>(sp => PasswordHashing.Create(sp.GetRequiredService<IOptions<AuthOptions>>()));
+        services.AddSingleton<ISecretTokenSource, SecretTokenSource>();
         AddPasskeys(services);
-        services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>();
         services.AddSingleton<DataProtectionKeyKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DataProtectionKeyKeeper>());
         services.AddSingleton<PasswordHashing>();
@@ -77,6 +79,17 @@ public sealed class AuthModule : StrataModule
         services.AddScoped<IExternalAccounts, ExternalAccounts>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();
+    }
+
+    /// <summary>
+    /// The services of <see cref="RegisterServices(IServiceCollection)"/>, and Data Protection: its key ring lives in the
+    /// database (a restart or another instance reads what this one protected), encrypted at rest with the certificate
+    /// configured under <see cref="KeyRingOptions.SectionName"/>.
+    /// </summary>
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
+    {
+        RegisterServices(services);
+        KeyRingProtection.Configure(services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>(), configuration);
     }
 
     /// <summary>

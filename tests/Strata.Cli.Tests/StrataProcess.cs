@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Npgsql;
+using Strata.Data.Configuration;
 using Strata.Testing;
 
 namespace Strata.Cli.Tests;
@@ -13,10 +15,28 @@ internal static class StrataProcess
     public static Task<CliResult> RunAsync(TestDatabase db, params string[] arguments) =>
         RunAsync([.. arguments, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], environment: "Development");
 
-    /// <summary>Runs <paramref name="arguments"/> as given.</summary>
-    public static async Task<CliResult> RunAsync(string[] arguments, string environment = "Development", TimeSpan? timeout = null, string? standardInput = null)
+    /// <summary>
+    /// Runs <paramref name="arguments"/> against <paramref name="db"/> the way production does: on PostgreSQL serving
+    /// with the application role and migrating with the owner, so every run ends with the application role's grants.
+    /// </summary>
+    public static Task<CliResult> RunWithSeparateRolesAsync(TestDatabase db, IReadOnlyDictionary<string, string>? variables, params string[] arguments) =>
+        RunAsync([.. arguments, .. SeparateRoles(db)], environment: "Development", variables: variables);
+
+    /// <summary>The provider and connection options of <see cref="RunWithSeparateRolesAsync"/>.</summary>
+    public static string[] SeparateRoles(TestDatabase db) => db.Provider == DatabaseProvider.Postgres
+        ?
+        [
+            "--provider", db.Provider.ToString(),
+            "--connection", TestEnvironment.PostgresApplication(new NpgsqlConnectionStringBuilder(db.ConnectionString).Database!),
+            "--migrations-connection", db.ConnectionString,
+        ]
+        : ["--provider", db.Provider.ToString(), "--connection", db.ConnectionString];
+
+    /// <summary>Runs <paramref name="arguments"/> as given; <paramref name="variables"/> are set in the process's environment.</summary>
+    public static async Task<CliResult> RunAsync(
+        string[] arguments, string environment = "Development", TimeSpan? timeout = null, string? standardInput = null, IReadOnlyDictionary<string, string>? variables = null)
     {
-        using var process = Start(arguments, environment);
+        using var process = Start(arguments, environment, variables);
         if (standardInput is not null)
         {
             await process.StandardInput.WriteAsync(standardInput);
@@ -40,7 +60,7 @@ internal static class StrataProcess
     }
 
     /// <summary>Starts the host without waiting (for tests that kill it).</summary>
-    public static Process Start(string[] arguments, string environment = "Development")
+    public static Process Start(string[] arguments, string environment = "Development", IReadOnlyDictionary<string, string>? variables = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,6 +79,11 @@ internal static class StrataProcess
 
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("The strata test host could not be started.");
     }
 

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Strata.Api.Authentication;
+using Strata.Api.Hosting;
 using Strata.Api.Validation;
 using Strata.Modules.Auth.Services;
 
@@ -100,9 +103,17 @@ internal static class AuthEndpoints
     private static async Task<Ok<UserDto>> ConfirmEmailAsync(TokenRequest request, IAuthService auth, CancellationToken cancellationToken) =>
         TypedResults.Ok(await auth.ConfirmEmailAsync(request.Token, cancellationToken));
 
-    private static async Task<Accepted> ForgotPasswordAsync(ForgotPasswordRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Accepted> ForgotPasswordAsync(
+        ForgotPasswordRequest request, IAuthService auth, IOptions<StrataApiOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await auth.ForgotPasswordAsync(request.Email, http.Client(), cancellationToken);
+        // Wall-clock time on purpose: the answer's moment is what a prober measures, whatever clock the services use.
+        if (options.Value.ForgotPasswordFloor - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } remaining)
+        {
+            await Task.Delay(remaining, cancellationToken);
+        }
+
         return TypedResults.Accepted((string?)null);
     }
 

@@ -25,6 +25,7 @@ internal static class StrataApiHost
         builder.WebHost.ConfigureKestrel(kestrel => LimitRequests(kestrel.Limits, options));
 
         var services = builder.Services;
+        services.Configure<StrataApiOptions>(builder.Configuration.GetSection(StrataApiOptions.SectionName));
         services.Configure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, options.TrustedProxies));
         services.AddStrataProblemDetails();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);

@@ -4,13 +4,13 @@ using Strata.Data.Migrations;
 
 namespace Strata.Cli.Commands;
 
-/// <summary><c>strata db rollback --module M (--to NAME | --steps N)</c></summary>
+/// <summary><c>strata db rollback --module M (--to NAME | --to 0 | --steps N)</c></summary>
 internal static class RollbackCommand
 {
     public static Command Create(CliCommand cli)
     {
         var module = new Option<string>("--module") { Description = "The module to roll back.", Required = true };
-        var to = new Option<string?>("--to") { Description = "Roll back to this applied migration (it stays applied)." };
+        var to = new Option<string?>("--to") { Description = "Roll back to this applied migration (it stays applied); 0 reverts every migration of the module." };
         var steps = new Option<int?>("--steps") { Description = "Roll back this many migrations." };
         var command = new Command("rollback", "Revert a module's newest migrations, then re-apply its repeatable scripts.") { module, to, steps };
         command.Validators.Add(result =>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Strata.Data.Configuration;
 
 namespace Strata.Data.Conventions;
@@ -9,28 +8,10 @@ namespace Strata.Data.Conventions;
 /// write, and on SQLite the row version increment (PostgreSQL's <c>xmin</c> moves by itself).
 /// <c>ExecuteUpdate</c> bypasses this, so bulk updates set <c>updated_at</c> and the version themselves.
 /// </summary>
-internal sealed class EntityLifecycleInterceptor(TimeProvider clock) : SaveChangesInterceptor
+internal sealed class EntityLifecycleInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var now = clock.GetUtcNow();
         var versionByInterceptor = context is StrataDbContext { Provider: DatabaseProvider.Sqlite };
         foreach (var entry in context.ChangeTracker.Entries())

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Strata.Data.Conventions;
 
@@ -9,28 +8,10 @@ namespace Strata.Data.Conventions;
 /// the service (the API checks every request field first; the CLI and host applications reach services directly).
 /// A refusal is a <see cref="Errors.ValidationError"/> naming the property, raised before any command is sent.
 /// </summary>
-internal sealed class StoredTextInterceptor : SaveChangesInterceptor
+internal sealed class StoredTextInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))

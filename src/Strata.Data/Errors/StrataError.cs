@@ -22,6 +22,14 @@ public abstract class StrataError : Exception
 
     /// <summary>Short, fixed title of the error kind.</summary>
     public abstract string Title { get; }
+
+    /// <summary>
+    /// What an operator needs to act on, when the cause lies outside Strata: the role whose login failed, the database
+    /// that does not exist, the host and port that did not answer, the table whose lock timed out, the file that could
+    /// not be opened. The CLI prints it instead of <see cref="Exception.Message"/>; API clients see only the message.
+    /// Never holds parameter values or secrets.
+    /// </summary>
+    public string? OperatorDetail { get; internal set; }
 }
 
 /// <summary>Input breaks a rule (400); <see cref="Errors"/> names each field with its messages.</summary>

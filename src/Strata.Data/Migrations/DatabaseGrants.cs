@@ -11,7 +11,8 @@ namespace Strata.Data.Migrations;
 /// <summary>
 /// The application role's privileges, granted by the owner at the end of every migration run (PostgreSQL): DML on
 /// module tables, SELECT on the migration history and Strata's bookkeeping, nothing else — no DDL, no ownership.
-/// Grants are idempotent, and cover tables a run just created.
+/// Grants are idempotent, cover tables a run just created, and apply only to tables that exist (a module may be rolled
+/// back to zero).
 /// </summary>
 internal static class DatabaseGrants
 {
@@ -45,21 +46,28 @@ internal static class DatabaseGrants
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role};
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
                 """, cancellationToken);
-            if (await ExistsAsync(owner, "SELECT count(*) FROM pg_tables WHERE schemaname = @name AND tablename = '__migrations'", module.Schema, cancellationToken))
+            // A module rolled back to zero has its schema but not its tables: revoke only on what exists.
+            var history = $"{schema}.{SqlCommands.Quote(StrataContextOptions.HistoryTable)}";
+            if (await TableExistsAsync(owner, history, cancellationToken))
             {
-                await SqlCommands.ExecuteAsync(owner,
-                    $"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {schema}.{SqlCommands.Quote(StrataContextOptions.HistoryTable)} FROM {role}", cancellationToken);
+                await SqlCommands.ExecuteAsync(owner, $"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {history} FROM {role}", cancellationToken);
             }
 
-            foreach (var table in module.AppendOnlyTables)
+            foreach (var table in module.AppendOnlyTables.Select(t => $"{schema}.{SqlCommands.Quote(t)}"))
             {
-                await SqlCommands.ExecuteAsync(owner, $"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.{SqlCommands.Quote(table)} FROM {role}", cancellationToken);
+                if (await TableExistsAsync(owner, table, cancellationToken))
+                {
+                    await SqlCommands.ExecuteAsync(owner, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
+                }
             }
         }
 
         await SqlCommands.ExecuteAsync(owner, $"GRANT USAGE ON SCHEMA strata TO {role}; GRANT SELECT ON {bookkeeping.ScriptsTable}, {bookkeeping.LogTable} TO {role};", cancellationToken);
         logger.LogInformation("Granted {Role} DML on {Count} module schema(s).", application, registry.Modules.Count);
     }
+
+    private static async Task<bool> TableExistsAsync(DbConnection connection, string qualifiedName, CancellationToken cancellationToken) =>
+        await SqlCommands.ScalarAsync(connection, "SELECT to_regclass(@name) IS NOT NULL", cancellationToken, ("name", qualifiedName)) is true;
 
     private static async Task<bool> ExistsAsync(DbConnection connection, string sql, string name, CancellationToken cancellationToken) =>
         Convert.ToInt64(await SqlCommands.ScalarAsync(connection, sql, cancellationToken, ("name", name)), CultureInfo.InvariantCulture) > 0;

@@ -12,6 +12,12 @@ namespace Strata.Data.Migrations;
 /// </summary>
 internal sealed class MigrationBookkeeping(DbConnection connection, DatabaseProvider provider)
 {
+    /// <summary>The log's action for a migration EF applied.</summary>
+    public const string Applied = "applied";
+
+    /// <summary>The log's action for a migration EF reverted.</summary>
+    public const string Reverted = "reverted";
+
     private bool Postgres => provider == DatabaseProvider.Postgres;
 
     public string ScriptsTable => Postgres ? "strata.repeatable_scripts" : "strata_repeatable_scripts";
@@ -67,11 +73,37 @@ internal sealed class MigrationBookkeeping(DbConnection connection, DatabaseProv
         SqlCommands.ExecuteAsync(connection, $"INSERT INTO {LogTable} (module, migration, action, at) VALUES (@module, @migration, @action, @at)",
             cancellationToken, ("module", module), ("migration", migration), ("action", action), ("at", Now()));
 
+    /// <summary>Each migration of <paramref name="module"/> the log mentions, with the action of its newest row.</summary>
+    public async Task<Dictionary<string, string>> LastActionsAsync(string module, CancellationToken cancellationToken)
+    {
+        var rows = await SqlCommands.RowsAsync(connection,
+            $"SELECT migration, action FROM {LogTable} l WHERE module = @module AND id = (SELECT max(id) FROM {LogTable} WHERE module = l.module AND migration = l.migration)",
+            cancellationToken, ("module", module));
+        return rows.ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Where the log disagrees with EF's <paramref name="history"/> (the truth: it commits with each migration), as the
+    /// action the log is missing per migration: <c>applied</c> for a migration in the history whose newest log row is
+    /// not, <c>reverted</c> for one the log calls applied that the history no longer has. A run stopped between EF's
+    /// commit and the log insert leaves exactly these.
+    /// </summary>
+    public static List<ModuleMigrationAction> Mismatches(string module, IReadOnlyList<string> history, IReadOnlyDictionary<string, string> lastActions)
+    {
+        var inHistory = history.ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. lastActions.Where(a => a.Value == Applied && !inHistory.Contains(a.Key)).OrderByDescending(a => a.Key, StringComparer.Ordinal)
+                .Select(a => new ModuleMigrationAction(module, a.Key, Reverted)),
+            .. history.Where(id => lastActions.GetValueOrDefault(id) != Applied).Select(id => new ModuleMigrationAction(module, id, Applied)),
+        ];
+    }
+
     public async Task<DateTime?> LastAppliedAtAsync(string module, string migration, CancellationToken cancellationToken)
     {
         var value = await SqlCommands.ScalarAsync(connection,
-            $"SELECT at FROM {LogTable} WHERE module = @module AND migration = @migration AND action = 'applied' ORDER BY id DESC LIMIT 1",
-            cancellationToken, ("module", module), ("migration", migration));
+            $"SELECT at FROM {LogTable} WHERE module = @module AND migration = @migration AND action = @action ORDER BY id DESC LIMIT 1",
+            cancellationToken, ("module", module), ("migration", migration), ("action", Applied));
         return value switch
         {
             DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
@@ -83,3 +115,9 @@ internal sealed class MigrationBookkeeping(DbConnection connection, DatabaseProv
     // SQLite has no timestamp type: ISO 8601 text sorts and parses back exactly.
     private object Now() => Postgres ? DateTime.UtcNow : DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A log action for one migration of one module.</summary>
+/// <param name="Module">Module name.</param>
+/// <param name="Migration">EF migration id.</param>
+/// <param name="Action"><see cref="MigrationBookkeeping.Applied"/> or <see cref="MigrationBookkeeping.Reverted"/>.</param>
+internal sealed record ModuleMigrationAction(string Module, string Migration, string Action);

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,8 +59,8 @@ public sealed class StrataMigrator(
     }
 
     /// <summary>
-    /// Reverts <paramref name="module"/> to the applied migration <paramref name="to"/>, or by <paramref name="steps"/>
-    /// migrations. Removing a module entirely is refused while modules that depend on it are migrated.
+    /// Reverts <paramref name="module"/> to the applied migration <paramref name="to"/> (<c>0</c>: before the first), or by
+    /// <paramref name="steps"/> migrations. Removing a module entirely is refused while modules that depend on it are migrated.
     /// </summary>
     public Task<MigrationRun> RollbackAsync(string module, string? to = null, int? steps = null, CancellationToken cancellationToken = default)
     {
@@ -78,7 +80,11 @@ public sealed class StrataMigrator(
             var context = run.Session.GetContext(target.Contexts.Base);
             var applied = (await context.Database.GetAppliedMigrationsAsync(token)).ToList();
             string destination;
-            if (to is not null)
+            if (to == Migration.InitialDatabase)
+            {
+                destination = Migration.InitialDatabase;
+            }
+            else if (to is not null)
             {
                 var id = context.GetService<IMigrationsAssembly>().FindMigrationId(to);
                 destination = id is not null && applied.Contains(id)
@@ -101,13 +107,21 @@ public sealed class StrataMigrator(
         }, cancellationToken);
     }
 
-    /// <summary>Applied and pending migrations of every module.</summary>
+    /// <summary>
+    /// Applied and pending migrations of every module. When no run holds the migration lock, the log is first
+    /// reconciled with the history, so the times shown are never those of a stale log.
+    /// </summary>
     public async Task<IReadOnlyList<ModuleStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = OwnerSession(scope);
         var bookkeeping = new MigrationBookkeeping(session.Connection, Provider);
         var logged = await bookkeeping.ExistsAsync(cancellationToken);
+        if (logged)
+        {
+            await ReconcileLogIfNoRunIsActiveAsync(session, bookkeeping, cancellationToken);
+        }
+
         var statuses = new List<ModuleStatus>();
         foreach (var module in registry.Modules)
         {
@@ -127,8 +141,10 @@ public sealed class StrataMigrator(
 
     /// <summary>
     /// Everything that makes the database differ from the code, one finding per line: model changes no migration covers
-    /// (either provider), pending migrations, applied migrations missing from the code, repeatable scripts changed but
-    /// not applied, and live-schema drift (tables, columns, types, nullability, indexes). Empty when all is in order.
+    /// (either provider), pending migrations, applied migrations missing from the code, a migration log that disagrees
+    /// with the history, repeatable scripts changed but not applied, and live-schema drift (tables, columns, types,
+    /// nullability, indexes). Empty when all is in order. Verify only reads: it reports a log mismatch, the next
+    /// migrate, rollback or status reconciles it.
     /// </summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
     {
@@ -155,6 +171,11 @@ public sealed class StrataMigrator(
                 .Select(id => $"{module.Name}: migration {id} is applied but missing from the code"));
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             findings.AddRange(pending.Select(id => $"{module.Name}: migration {id} is pending"));
+            if (logged)
+            {
+                findings.AddRange(MigrationBookkeeping.Mismatches(module.Name, applied, await bookkeeping.LastActionsAsync(module.Name, cancellationToken))
+                    .Select(DescribeLogMismatch));
+            }
 
             var checksums = logged ? await bookkeeping.ScriptChecksumsAsync(module.Name, cancellationToken) : [];
             findings.AddRange(module.GetRepeatableScripts(Provider)
@@ -221,35 +242,137 @@ public sealed class StrataMigrator(
         var session = OwnerSession(scope);
         await SqlCommands.EnsureOpenAsync(session.Connection, cancellationToken);
         var settings = options.Value;
-        await using (await MigrationLock.AcquireAsync(connections, settings, session.Connection, TimeSpan.FromSeconds(settings.MigrationLockTimeoutSeconds), cancellationToken))
+        var role = await RequireMigratingRoleAsync(session.Connection, cancellationToken);
+        await using (await MigrationLock.AcquireAsync(
+            connections, settings, session.Connection, TimeSpan.FromSeconds(settings.MigrationLockTimeoutSeconds), logger, cancellationToken))
         {
+            MigrationKillSwitch.Reach(MigrationKillSwitch.LockAcquired);
             var run = new RunState(session, new MigrationBookkeeping(session.Connection, Provider));
-            await run.Bookkeeping.EnsureCreatedAsync(cancellationToken);
-            await work(run, cancellationToken);
-            await DatabaseGrants.GrantApplicationRoleAsync(session.Connection, settings, registry, run.Bookkeeping, logger, cancellationToken);
+            try
+            {
+                await run.Bookkeeping.EnsureCreatedAsync(cancellationToken);
+                await ReconcileLogAsync(session, run.Bookkeeping, cancellationToken);
+                await work(run, cancellationToken);
+                await DatabaseGrants.GrantApplicationRoleAsync(session.Connection, settings, registry, run.Bookkeeping, logger, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not StrataError && DatabaseErrorTranslator.IsInsufficientPrivilege(ex))
+            {
+                throw RoleMayNotMigrate(role, "the database refused one of the run's statements (SQLSTATE 42501, insufficient privilege)", ex);
+            }
+
             return new MigrationRun(run.Applied, run.Reverted, run.Scripts, stopwatch.Elapsed);
         }
     }
+
+    // PostgreSQL: a role that does not own the module schemas (the application role, typically) fails somewhere in
+    // the middle of a run; say so before anything is touched.
+    private async Task<string?> RequireMigratingRoleAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            return null;
+        }
+
+        var schemas = registry.Modules.Select(m => m.Schema).Append("strata").ToArray();
+        var facts = (await SqlCommands.RowsAsync(connection, """
+            SELECT current_user, current_database(),
+                   coalesce((SELECT string_agg(format('%s (owned by %s)', n.nspname, pg_get_userbyid(n.nspowner)), ', ' ORDER BY n.nspname)
+                             FROM pg_namespace n WHERE n.nspname = ANY (@schemas) AND NOT pg_has_role(current_user, n.nspowner, 'USAGE')), ''),
+                   (SELECT count(*) FROM pg_namespace n WHERE n.nspname = ANY (@schemas)) < cardinality(@schemas)
+                       AND NOT has_database_privilege(current_database(), 'CREATE')
+            """, cancellationToken, ("schemas", schemas)))[0];
+        if (facts[2].Length > 0)
+        {
+            throw RoleMayNotMigrate(facts[0], $"it does not own schema(s) {facts[2]}");
+        }
+
+        if (facts[3] == bool.TrueString)
+        {
+            throw RoleMayNotMigrate(facts[0], $"it may not create schemas in database '{facts[1]}'");
+        }
+
+        return facts[0];
+    }
+
+    private static ForbiddenError RoleMayNotMigrate(string? role, string reason, Exception? innerException = null) =>
+        new("migrations.role_not_owner",
+            $"Role '{role}' may not run migrations: {reason}. Migrate as the role that owns the schemas (ConnectionStrings:StrataMigrations, or --migrations-connection).",
+            innerException);
+
+    // EF's history commits with each migration; Strata's log row follows it. A run stopped in between leaves the log
+    // short (or calling a reverted migration applied): record what the history says, timed now, the first moment known.
+    private async Task ReconcileLogAsync(DatabaseSession session, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
+    {
+        foreach (var module in registry.Modules)
+        {
+            var history = (await session.GetContext(module.Contexts.Base).Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            foreach (var missing in MigrationBookkeeping.Mismatches(module.Name, history, await bookkeeping.LastActionsAsync(module.Name, cancellationToken)))
+            {
+                await bookkeeping.LogAsync(missing.Module, missing.Migration, missing.Action, cancellationToken);
+                logger.LogWarning("Reconciled the migration log with {Module}'s history: {Migration} recorded as {Action} (an earlier run stopped before logging it).",
+                    missing.Module, missing.Migration, missing.Action);
+            }
+        }
+    }
+
+    // Status reconciles only when it can take the lock at once: a run in progress logs its own migrations.
+    private async Task ReconcileLogIfNoRunIsActiveAsync(DatabaseSession session, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
+    {
+        await using var held = await MigrationLock.TryAcquireAsync(connections, options.Value, session.Connection, cancellationToken);
+        if (held is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReconcileLogAsync(session, bookkeeping, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrorTranslator.IsInsufficientPrivilege(ex))
+        {
+            logger.LogWarning("The migration log disagrees with the history and this role may not correct it; run 'strata db status' or 'migrate' as the owner.");
+        }
+    }
+
+    private static string DescribeLogMismatch(ModuleMigrationAction missing) => missing.Action == MigrationBookkeeping.Applied
+        ? $"{missing.Module}: migration {missing.Migration} is in the history but the migration log does not record it as applied"
+        : $"{missing.Module}: the migration log records migration {missing.Migration} as applied but the history does not have it";
 
     private async Task MoveAsync(RunState run, IStrataModule module, string? target, CancellationToken cancellationToken)
     {
         var context = run.Session.GetContext(module.Contexts.Base);
         var before = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-        var willMove = target is not null || (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
-        var viewsDropped = willMove && await DropSqliteViewsAsync(run.Session, module, cancellationToken);
-        await context.GetService<IMigrator>().MigrateAsync(target, cancellationToken);
-        var after = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-
-        foreach (var id in before.Except(after).Reverse())
+        var steps = Steps(module, context, before, target);
+        var viewsDropped = steps.Count > 0 && await DropSqliteViewsAsync(run.Session, module, cancellationToken);
+        var after = before;
+        foreach (var step in steps)
         {
-            run.Reverted.Add(new(module.Name, id));
-            await run.Bookkeeping.LogAsync(module.Name, id, "reverted", cancellationToken);
-        }
+            var previous = after;
+            try
+            {
+                await context.GetService<IMigrator>().MigrateAsync(step.Target, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseErrorTranslator.Translate(ex) is TransientDatabaseError { Code: DatabaseErrorTranslator.LockTimeoutCode } timeout)
+            {
+                timeout.OperatorDetail = LockTimeoutDuring(module, context, step) ?? timeout.OperatorDetail;
+                throw timeout;
+            }
 
-        foreach (var id in after.Except(before))
-        {
-            run.Applied.Add(new(module.Name, id));
-            await run.Bookkeeping.LogAsync(module.Name, id, "applied", cancellationToken);
+            MigrationKillSwitch.Reach(MigrationKillSwitch.MigrationCommitted);
+            after = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            foreach (var id in previous.Except(after).Reverse())
+            {
+                run.Reverted.Add(new(module.Name, id));
+                await run.Bookkeeping.LogAsync(module.Name, id, MigrationBookkeeping.Reverted, cancellationToken);
+                MigrationKillSwitch.Reach(MigrationKillSwitch.MigrationLogged);
+            }
+
+            foreach (var id in after.Except(previous))
+            {
+                run.Applied.Add(new(module.Name, id));
+                await run.Bookkeeping.LogAsync(module.Name, id, MigrationBookkeeping.Applied, cancellationToken);
+                MigrationKillSwitch.Reach(MigrationKillSwitch.MigrationLogged);
+            }
         }
 
         var moved = !before.SequenceEqual(after) || viewsDropped;
@@ -265,6 +388,55 @@ public sealed class StrataMigrator(
 
         logger.LogInformation("Module {Module} on {Provider}: {Applied} applied, {Reverted} reverted, at {Head}.",
             module.Name, Provider, after.Except(before).Count(), before.Except(after).Count(), after.LastOrDefault() ?? "no migration");
+    }
+
+    // The EF calls that take the module from its applied migrations to the target, one migration per call, so each
+    // is logged right after EF commits it. With a gap in the history (a migration applied out of order, or one the code
+    // no longer has) a single call to the target, as EF alone would do it.
+    private static List<MigrationStep> Steps(IStrataModule module, DbContext context, List<string> applied, string? target)
+    {
+        var all = context.Database.GetMigrations().ToList();
+        var goal = target switch
+        {
+            null => all.Count - 1,
+            Migration.InitialDatabase => -1,
+            _ => all.IndexOf(context.GetService<IMigrationsAssembly>().FindMigrationId(target)
+                ?? throw new ValidationError("migrations.unknown_target", "to", $"Module '{module.Name}' has no migration '{target}'.")),
+        };
+        if (!applied.SequenceEqual(all.Take(applied.Count), StringComparer.Ordinal))
+        {
+            return [new MigrationStep(target, Migration: null, Up: false)];
+        }
+
+        var steps = new List<MigrationStep>();
+        for (var next = applied.Count; next <= goal; next++)
+        {
+            steps.Add(new MigrationStep(all[next], all[next], Up: true));
+        }
+
+        for (var newest = applied.Count - 1; newest > goal; newest--)
+        {
+            steps.Add(new MigrationStep(newest == 0 ? Migration.InitialDatabase : all[newest - 1], all[newest], Up: false));
+        }
+
+        return steps;
+    }
+
+    // PostgreSQL reports a lock timeout without the table; the migration being applied or reverted names the tables it
+    // changes. Null when the step is not one migration (a history with a gap).
+    private static string? LockTimeoutDuring(IStrataModule module, DbContext context, MigrationStep step)
+    {
+        var migrations = context.GetService<IMigrationsAssembly>();
+        if (step.Migration is null || !migrations.Migrations.TryGetValue(step.Migration, out var type))
+        {
+            return null;
+        }
+
+        var migration = migrations.CreateMigration(type, context.Database.ProviderName!);
+        var tables = (step.Up ? migration.UpOperations : migration.DownOperations).OfType<ITableMigrationOperation>()
+            .Select(o => o.Schema is null ? o.Table : $"{o.Schema}.{o.Table}").Distinct(StringComparer.Ordinal).ToList();
+        return DatabaseErrorTranslator.LockTimeoutDetail(tables.Count == 0 ? null : string.Join(", ", tables),
+            $"{(step.Up ? "applying" : "reverting")} {module.Name} migration {step.Migration}");
     }
 
     // SQLite rebuilds a table to alter it, and its final RENAME fails while a view still names the old table. A
@@ -390,6 +562,9 @@ public sealed class StrataMigrator(
         session.UseOwnerRole();
         return session;
     }
+
+    /// <summary>One EF call: its <paramref name="Target"/>, and the one migration it applies (<paramref name="Up"/>) or reverts, if it is one.</summary>
+    private sealed record MigrationStep(string? Target, string? Migration, bool Up);
 
     private sealed record RunState(DatabaseSession Session, MigrationBookkeeping Bookkeeping)
     {

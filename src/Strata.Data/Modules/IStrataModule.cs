@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
@@ -39,6 +40,13 @@ public interface IStrataModule
 
     /// <summary>Registers the module's repositories and services.</summary>
     void RegisterServices(IServiceCollection services);
+
+    /// <summary>
+    /// Registers the module's services with the configuration at hand, for the few settings that must be read while
+    /// registering (a framework that takes loaded objects, such as certificates, rather than options). Defaults to
+    /// <see cref="RegisterServices(IServiceCollection)"/>; <c>AddStrata</c> calls this one.
+    /// </summary>
+    void RegisterServices(IServiceCollection services, IConfiguration configuration) => RegisterServices(services);
 }
 
 /// <summary>A module's DbContext types.</summary>

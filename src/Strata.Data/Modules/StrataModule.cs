@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 
@@ -52,6 +53,9 @@ public abstract class StrataModule : IStrataModule
 
     /// <inheritdoc />
     public abstract void RegisterServices(IServiceCollection services);
+
+    /// <inheritdoc />
+    public virtual void RegisterServices(IServiceCollection services, IConfiguration configuration) => RegisterServices(services);
 
     private static string ReadResource(Assembly assembly, string name)
     {

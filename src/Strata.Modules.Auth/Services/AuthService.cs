@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Strata.Data.Errors;
 using Strata.Data.Events;
-using Strata.Data.Security;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Configuration;
 using Strata.Modules.Auth.Events;
@@ -20,6 +20,8 @@ internal sealed class AuthService(
     VerificationRepository verifications,
     SessionService sessionService,
     PasswordHashing passwords,
+    ISecretTokenSource secrets,
+    IDataProtectionProvider dataProtection,
     IMailSender mail,
     IDomainEventPublisher events,
     IOptions<AuthOptions> options,
@@ -141,12 +143,12 @@ internal sealed class AuthService(
             var user = await users.FindByEmailForUpdateAsync(email, token);
             if (user is null)
             {
+                await MatchResetWorkAsync(email, client, token);
                 return;
             }
 
             var secret = await IssueVerificationAsync(PasswordResetPurpose, user, token);
-            await mail.SendAsync(new OutgoingMail(user.Email, PasswordResetPurpose, "Reset your password",
-                $"Reset your password with this code: {secret}\nIt expires in {Settings.VerificationLifetime.TotalMinutes:0} minutes. If you did not ask, ignore this message."), token);
+            await mail.SendAsync(ResetMail(user.Email, secret), token);
         }, cancellationToken: cancellationToken);
 
     public Task ResetPasswordAsync(string token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
@@ -231,21 +233,46 @@ internal sealed class AuthService(
     {
         var identifier = user.PublicId.ToString();
         await verifications.ConsumeOpenAsync(purpose, identifier, Now, cancellationToken);
-        var secret = SecretTokens.New();
+        var secret = secrets.New();
         await verifications.AddAsync(new Verification
         {
             Purpose = purpose,
             Identifier = identifier,
-            TokenHash = SecretTokens.Hash(secret),
+            TokenHash = secrets.Hash(secret),
             ExpiresAt = Now + Settings.VerificationLifetime,
         }, cancellationToken);
         await AuditAsync(AuditActions.TokenCreated, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, ClientInfo.None, cancellationToken, ("purpose", purpose));
         return secret;
     }
 
+    /// <summary>
+    /// A reset asked for an address without an account does the work of a real one, so neither its time nor its
+    /// commands tell that the account does not exist: the same secret made and hashed, the same Data Protection work
+    /// on a body of the same shape, and a command for each of the real path's: the UPDATE consuming open tokens (here
+    /// for an identifier no user has, so it matches nothing), the token's INSERT (the same no-op UPDATE), the audit
+    /// row (a true record of a refused request, as a sign-in with an unknown email leaves) and the outbox INSERT (the
+    /// no-op UPDATE again). Writing no token and no mail is deliberate: stand-in rows would be junk in tables people
+    /// read, and mailing an address that has no account is for the product to decide, not a timing fix.
+    /// </summary>
+    private async Task MatchResetWorkAsync(string email, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var nobody = Guid.NewGuid().ToString();
+        await verifications.ConsumeOpenAsync(PasswordResetPurpose, nobody, Now, cancellationToken);
+        var secret = secrets.New();
+        _ = secrets.Hash(secret);
+        await verifications.ConsumeOpenAsync(PasswordResetPurpose, nobody, Now, cancellationToken);
+        await AuditAsync(AuditActions.TokenCreated, null, null, AuditOutcomes.Failure, client, cancellationToken,
+            ("purpose", PasswordResetPurpose), ("reason", "unknown_user"));
+        _ = dataProtection.CreateProtector(OutboxMailSender.Purpose).Protect(ResetMail(email, secret).Body);
+        await verifications.ConsumeOpenAsync(PasswordResetPurpose, nobody, Now, cancellationToken);
+    }
+
+    private OutgoingMail ResetMail(string to, string secret) => new(to, PasswordResetPurpose, "Reset your password",
+        $"Reset your password with this code: {secret}\nIt expires in {Settings.VerificationLifetime.TotalMinutes:0} minutes. If you did not ask, ignore this message.");
+
     private async Task<Verification> ConsumeVerificationAsync(string purpose, string token, CancellationToken cancellationToken)
     {
-        var claim = await verifications.ClaimAsync(purpose, SecretTokens.Hash(token), identifier: null, Now, cancellationToken);
+        var claim = await verifications.ClaimAsync(purpose, secrets.Hash(token), identifier: null, Now, cancellationToken);
         return claim.Outcome switch
         {
             VerificationClaimOutcome.Claimed => claim.Verification!,

@@ -90,6 +90,49 @@ public sealed class ErrorTranslationTests(DataTestDatabases databases)
         Assert.DoesNotContain("no_such_table", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_nul_character_in_text_is_a_validation_error_without_the_value_on_postgres()
+    {
+        await using var db = await databases.RolledBackAsync(DatabaseProvider.Postgres);
+        var name = "before\u0000secret-after";
+
+        var error = await Assert.ThrowsAsync<ValidationError>(() => db.Session.InTransactionAsync(token =>
+            db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync(
+                $"INSERT INTO widgets.categories (public_id, name, normalized_name, created_at, updated_at) VALUES (gen_random_uuid(), {name}, 'N', now(), now())",
+                token)));
+
+        Assert.Equal("request.invalid_text", error.Code);
+        Assert.Equal(400, error.Status);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_names_the_role_for_the_operator_only_on_postgres()
+    {
+        var wrong = new Npgsql.NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Password = "not-the-password" }.ConnectionString;
+        await using var db = await databases.EmptyAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:Strata"] = wrong });
+        var role = new Npgsql.NpgsqlConnectionStringBuilder(wrong).Username;
+
+        var error = await Assert.ThrowsAsync<DatabaseUnavailableError>(() => db.Session.InTransactionAsync(_ => Task.CompletedTask));
+
+        Assert.Equal("database.authentication_failed", error.Code);
+        Assert.Contains($"Authentication failed for role '{role}'", error.OperatorDetail, StringComparison.Ordinal);
+        Assert.DoesNotContain(role!, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", error.OperatorDetail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_database_is_named_for_the_operator_on_postgres()
+    {
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = "strata_no_such_database" }.ConnectionString;
+        await using var db = await databases.EmptyAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:Strata"] = missing });
+
+        var error = await Assert.ThrowsAsync<DatabaseUnavailableError>(() => db.Session.InTransactionAsync(_ => Task.CompletedTask));
+
+        Assert.Equal("database.unknown_database", error.Code);
+        Assert.Contains("Database 'strata_no_such_database' does not exist", error.OperatorDetail, StringComparison.Ordinal);
+    }
+
     [Theory, BothProviders]
     public async Task An_unreachable_database_is_unavailable(DatabaseProvider provider)
     {

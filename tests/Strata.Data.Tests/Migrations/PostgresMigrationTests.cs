@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Strata.Data.Configuration;
+using Strata.Data.Errors;
 using Strata.Data.Migrations;
 using Strata.Testing;
 
@@ -24,6 +26,28 @@ public sealed class PostgresMigrationTests(DataTestDatabases databases)
         {
             await services.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_run_waiting_for_the_lock_says_which_session_holds_it()
+    {
+        var logs = new CapturedLogs();
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres,
+            new Dictionary<string, string?> { ["Strata:Database:MigrationLockTimeoutSeconds"] = "1" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+        await using var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { ApplicationName = "lock-holder-test", Pooling = false }.ConnectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock.AdvisoryLockKey})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<TransientDatabaseError>(() => db.Root.GetRequiredService<StrataMigrator>().MigrateAsync());
+
+        var holderText = $"pid {holder.ProcessID} (application 'lock-holder-test'";
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Waiting for the migration lock", StringComparison.Ordinal) && e.Message.Contains(holderText, StringComparison.Ordinal));
+        Assert.Contains(holderText, error.Message, StringComparison.Ordinal);
+        Assert.Equal("migrations.locked", error.Code);
     }
 
     [Fact]

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Strata.Data.Configuration;
+using Strata.Modules.Auth.Services;
+using Strata.Testing;
+using Strata.Testing.Passkeys;
+
+namespace Strata.Modules.Auth.Tests;
+
+/// <summary>
+/// What a stolen copy of the database holds after a scenario that makes every kind of secret the auth module handles:
+/// a <c>pg_dump</c> of the PostgreSQL database (as the owner) or a copy of the SQLite file. None of the secrets may
+/// appear, and the Data Protection key ring in it must be encrypted. (Workspace invitations belong to the workspaces
+/// module and are not part of this scan.)
+/// </summary>
+public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
+{
+    private const string Password = "correct horse battery staple";
+
+    [Theory, BothProviders]
+    public async Task A_dump_after_a_full_scenario_holds_no_plaintext_secret_and_an_encrypted_key_ring(DatabaseProvider provider)
+    {
+        using var certificate = KeyRingCertificate.Create();
+        await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
+        var (email, secrets) = await RunScenarioAsync(db);
+
+        var dump = await DumpAsync(db);
+
+        Assert.Contains(email, dump, StringComparison.Ordinal);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret.Value, dump, StringComparison.Ordinal));
+        Assert.Contains("<encryptedSecret", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", dump, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sign-up, email verification, forgot-password, sign-in, a linked external account and a passkey registered and
+    /// used; answers every secret handed out, the codes read from the outbox with the live key ring.
+    /// </summary>
+    private static async Task<(string Email, Dictionary<string, string> Secrets)> RunScenarioAsync(TestDatabase db)
+    {
+        db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
+        var email = $"scan-{Guid.NewGuid():N}@example.com";
+        var auth = db.Get<IAuthService>();
+        var signUp = await auth.SignUpAsync(email, Password, "Scanned User", ClientInfo.None);
+        await auth.RequestEmailVerificationAsync(signUp.User.Id);
+        await auth.ForgotPasswordAsync(email, ClientInfo.None);
+        var signIn = await auth.SignInAsync(email, Password, ClientInfo.None);
+        var external = new ExternalTokens($"access-{Guid.NewGuid():N}", $"refresh-{Guid.NewGuid():N}", $"id-{Guid.NewGuid():N}", null, null, "openid");
+        await db.Get<IExternalAccounts>().LinkAsync(signUp.User.Id, "github", "https://github.com", "4242", external);
+
+        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        var passkeys = db.Get<IPasskeyService>();
+        var registration = await passkeys.BeginRegistrationAsync(signUp.User.Id);
+        await passkeys.CompleteRegistrationAsync(signUp.User.Id, registration.CeremonyId, authenticator.Register(registration.Options), "Key", ClientInfo.None);
+        var passkeySignIn = await passkeys.BeginSignInAsync();
+        var passkeySession = await passkeys.CompleteSignInAsync(passkeySignIn.CeremonyId, authenticator.Assert(passkeySignIn.Options), ClientInfo.None);
+
+        var codes = await OutboxCodesAsync(db);
+        return (email, new Dictionary<string, string>
+        {
+            ["password"] = Password,
+            ["sign-up session"] = signUp.Session.Token,
+            ["sign-in session"] = signIn.Session.Token,
+            ["passkey session"] = passkeySession.Session.Token,
+            ["email verification code"] = codes["email_verification"],
+            ["password reset code"] = codes["password_reset"],
+            ["passkey registration ceremony"] = registration.CeremonyId,
+            ["passkey sign-in ceremony"] = passkeySignIn.CeremonyId,
+            ["external access token"] = external.AccessToken!,
+            ["external refresh token"] = external.RefreshToken!,
+            ["external id token"] = external.IdToken!,
+        });
+    }
+
+    /// <summary>The code in each queued mail, by kind, decrypted with the live key ring.</summary>
+    private static async Task<Dictionary<string, string>> OutboxCodesAsync(TestDatabase db)
+    {
+        var protector = db.Root.GetRequiredService<IDataProtectionProvider>().CreateProtector(OutboxMailSender.Purpose);
+        var codes = new Dictionary<string, string>();
+        foreach (var kind in new[] { "email_verification", "password_reset" })
+        {
+            var body = protector.Unprotect(await db.ScalarAsync<string>($"SELECT body_protected FROM {db.Table("auth", "mail_outbox")} WHERE kind = '{kind}'"));
+            codes[kind] = Code().Match(body).Groups[1].Value;
+            Assert.NotEmpty(codes[kind]);
+        }
+
+        return codes;
+    }
+
+    /// <summary>A <c>pg_dump</c> as the owner role, or every byte of the SQLite database's files, as text.</summary>
+    private static async Task<string> DumpAsync(TestDatabase db)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+            var start = new ProcessStartInfo("pg_dump", ["--no-password", "-h", connection.Host!, "-p", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", connection.Username!, "-d", connection.Database!])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["PGPASSWORD"] = connection.Password;
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"pg_dump failed: {await error}");
+            return await output;
+        }
+
+        // Closed pool connections checkpoint the WAL; any frames still in it are read too.
+        SqliteConnection.ClearAllPools();
+        var file = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+        var copy = new StringBuilder();
+        foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
+        {
+            var bytes = new MemoryStream();
+            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                await stream.CopyToAsync(bytes);
+            }
+
+            copy.Append(Encoding.Latin1.GetString(bytes.ToArray()));
+        }
+
+        return copy.ToString();
+    }
+
+    [GeneratedRegex("this code: (\\S+)")]
+    private static partial Regex Code();
+}
