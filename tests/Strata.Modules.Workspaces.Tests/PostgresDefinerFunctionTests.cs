@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Strata.Data.Configuration;
+using Strata.Data.Errors;
 using Strata.Data.Conventions;
 using Strata.Data.Security;
 using Strata.Modules.Auth.Services;
@@ -66,25 +67,48 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var invitee = await db.UserAsync();
         var token = await InvitationForAsync(db, invitee);
-        var email = TextNormalization.Normalize(await EmailOfAsync(db, invitee));
+        var email = await NormalizedEmailOfAsync(db, invitee);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
-        // The old signature took the user and the email as arguments, so any caller could join anyone.
-        await Assert.ThrowsAsync<PostgresException>(() => app.ScalarAsync(
+        // The first signature took the user and the email as arguments, so any caller could join anyone.
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ScalarAsync(
             $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', '{invitee}', '{email}', now(), gen_random_uuid())"));
 
+        Assert.Equal(PostgresErrorCodes.UndefinedFunction, refusal.SqlState);
         Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM workspaces.members WHERE user_id = '{invitee}'"));
     }
 
     [Fact]
-    public async Task Accepting_someone_elses_invitation_with_its_token_is_an_email_mismatch_and_changes_nothing()
+    public async Task Rerunning_the_scripts_over_the_earlier_accept_signatures_leaves_only_the_current_one_which_takes_no_user()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await db.ScalarAsync<long>("""
+            CREATE FUNCTION workspaces.accept_invitation(text, uuid, text, timestamptz, uuid) RETURNS TABLE (outcome text, workspace_public_id uuid, role text)
+            LANGUAGE sql AS $$ SELECT 'joined', NULL::uuid, NULL::text $$;
+            CREATE FUNCTION workspaces.accept_invitation(text, timestamptz, uuid) RETURNS TABLE (outcome text, workspace_public_id uuid, role text)
+            LANGUAGE sql AS $$ SELECT 'joined', NULL::uuid, NULL::text $$;
+            SELECT 1
+            """);
+
+        foreach (var script in new WorkspacesModule().GetRepeatableScripts(DatabaseProvider.Postgres))
+        {
+            await db.ScalarAsync<long>($"{script.Sql}\nSELECT 1");
+        }
+
+        Assert.Equal("workspaces.accept_invitation(text,text,timestamp with time zone,uuid)", await db.ScalarAsync<string>(
+            "SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'workspaces' AND p.proname = 'accept_invitation'"));
+    }
+
+    [Fact]
+    public async Task Accepting_someone_elses_invitation_with_its_token_and_ones_own_email_is_an_email_mismatch_and_changes_nothing()
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
         var token = await InvitationForAsync(db, await db.UserAsync());
         var intruder = await VerifiedUserAsync(db);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
 
-        var outcome = await app.ScalarAsync($"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', now(), gen_random_uuid())");
+        var outcome = await app.ScalarAsync(
+            $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', '{await NormalizedEmailOfAsync(db, intruder)}', now(), gen_random_uuid())");
 
         Assert.Equal("email_mismatch", outcome);
         Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM workspaces.members WHERE user_id = '{intruder}'"));
@@ -92,31 +116,33 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     }
 
     [Fact]
-    public async Task Accepting_without_a_user_context_is_refused()
+    public async Task Accepting_without_a_user_context_is_refused_and_changes_nothing()
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
-        var token = await InvitationForAsync(db, await VerifiedUserAsync(db));
+        var invitee = await VerifiedUserAsync(db);
+        var token = await InvitationForAsync(db, invitee);
+        var email = await NormalizedEmailOfAsync(db, invitee);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
 
         var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ScalarAsync(
-            $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', now(), gen_random_uuid())"));
+            $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', '{email}', now(), gen_random_uuid())"));
 
-        Assert.Equal("42501", refusal.SqlState);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refusal.SqlState);
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM workspaces.invitations WHERE status = 'pending'"));
     }
 
-    [Fact]
-    public async Task Accepting_with_an_unverified_email_is_refused()
+    [Theory, BothProviders]
+    public async Task Accepting_with_an_unverified_email_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
         var invitee = await db.UserAsync();
         var token = await InvitationForAsync(db, invitee);
-        await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, invitee);
 
-        var refusal = await Assert.ThrowsAsync<PostgresException>(() => app.ScalarAsync(
-            $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', now(), gen_random_uuid())"));
+        var refusal = await Assert.ThrowsAsync<ForbiddenError>(() => db.AsAsync(invitee, s => s.GetRequiredService<IInvitationService>().AcceptAsync(token)));
 
-        Assert.Equal("42501", refusal.SqlState);
-        Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM workspaces.members WHERE user_id = '{invitee}'"));
+        Assert.Equal("workspaces.email_unverified", refusal.Code);
+        Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("workspaces", "members")}"));
+        Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("workspaces", "invitations")} WHERE status = 'pending'"));
     }
 
     [Fact]
@@ -127,7 +153,8 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
         var token = await InvitationForAsync(db, invitee);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, invitee);
 
-        var outcome = await app.ScalarAsync($"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', now(), gen_random_uuid())");
+        var outcome = await app.ScalarAsync(
+            $"SELECT outcome FROM workspaces.accept_invitation('{SecretTokens.Hash(token)}', '{await NormalizedEmailOfAsync(db, invitee)}', now(), gen_random_uuid())");
 
         Assert.Equal("joined", outcome);
         Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) FROM workspaces.members WHERE user_id = '{invitee}' AND role = 'member'"));
@@ -188,10 +215,14 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     private static async Task<string> EmailOfAsync(TestDatabase db, Guid user) =>
         (await db.AsAsync(user, s => s.GetRequiredService<IUserDirectory>().FindAsync(user)))!.Email;
 
+    /// <summary>The email as the service hands it to <c>accept_invitation</c>.</summary>
+    private static async Task<string> NormalizedEmailOfAsync(TestDatabase db, Guid user) => TextNormalization.Normalize(await EmailOfAsync(db, user));
+
     /// <summary>A user whose email is verified (set directly: the verification flow is auth's to test).</summary>
     private static async Task<Guid> VerifiedUserAsync(TestDatabase db)
     {
         var user = await db.UserAsync();
         await db.ScalarAsync<long>($"UPDATE auth.users SET email_verified = true WHERE public_id = '{user}'; SELECT 1");
         return user;
-    }}
+    }
+}

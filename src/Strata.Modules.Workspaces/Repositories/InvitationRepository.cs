@@ -25,8 +25,9 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
     /// Accepts the invitation with this token hash for the user, creating the membership and closing the invitation
     /// in one step. The caller is not a member yet, so no tenant rule lets them see the invitation: on PostgreSQL the
     /// owner's <c>workspaces.accept_invitation</c> does it (locking the invitation row) for the scope's user — the
-    /// same as <paramref name="userId"/> — and that account's email, which it reads itself so that no caller can
-    /// name another; on SQLite the tenant filter is lifted, and the unit's write lock serialises concurrent accepts.
+    /// same as <paramref name="userId"/>, which it takes from the scope so that no caller can name another — given
+    /// <paramref name="normalizedEmail"/>, the caller's verified email from auth's directory; on SQLite the tenant
+    /// filter is lifted, and the unit's write lock serialises concurrent accepts.
     /// </summary>
     public async Task<InvitationAcceptance> AcceptAsync(
         string tokenHash, Guid userId, string normalizedEmail, DateTime now, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
         {
             return await context.Database.SqlQuery<InvitationAcceptance>($"""
                 SELECT outcome AS "Outcome", workspace_public_id AS "WorkspacePublicId", role AS "Role"
-                FROM workspaces.accept_invitation({tokenHash}, {now}, {memberId})
+                FROM workspaces.accept_invitation({tokenHash}, {normalizedEmail}, {now}, {memberId})
                 """).SingleAsync(cancellationToken);
         }
 

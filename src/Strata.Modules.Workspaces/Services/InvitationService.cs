@@ -82,6 +82,7 @@ internal sealed class InvitationService(
     {
         var caller = access.CurrentUser;
         var user = await users.FindAsync(caller, cancellationToken) ?? throw new UnauthorizedError("auth.unauthorized", "Sign in first.");
+        // The only verified-email check: the database function matches the email it is handed and reads no auth table.
         if (!user.EmailVerified)
         {
             throw new ForbiddenError("workspaces.email_unverified", "Verify your email address before accepting an invitation.");

@@ -44,24 +44,25 @@ $$;
 -- Accepting an invitation (POST /invitations/accept): the caller is not a member yet, so no policy lets them read the
 -- invitation or add themselves. The function checks everything and answers an outcome the service maps to an error
 -- or a membership. Check: it acts only for the scope's user (strata.user_id, set by the session from the signed-in
--- caller; there is no user argument to forge), whose account is live and verified, and joins only with the token of
--- a pending invitation addressed to that account's email; anything else changes nothing but an expiry.
--- The earlier signature took the user and the email as arguments.
+-- caller; there is no user argument to forge, and no context is refused), and joins only with the token of a pending
+-- invitation addressed to p_email; anything else changes nothing but an expiry. The token is the secret that ties the
+-- call to the invitee. p_email is the caller's normalized email, which the service learns from auth's public
+-- IUserDirectory, refusing an unverified one first: auth's tables are auth's own, so the function reads none of them.
+-- Earlier signatures took the user and the email as arguments, then the token alone.
 DROP FUNCTION IF EXISTS workspaces.accept_invitation(text, uuid, text, timestamptz, uuid);
-CREATE OR REPLACE FUNCTION workspaces.accept_invitation(p_token_hash text, p_now timestamptz, p_member_public_id uuid)
+DROP FUNCTION IF EXISTS workspaces.accept_invitation(text, timestamptz, uuid);
+CREATE OR REPLACE FUNCTION workspaces.accept_invitation(
+    p_token_hash text, p_email text, p_now timestamptz, p_member_public_id uuid)
 RETURNS TABLE (outcome text, workspace_public_id uuid, role text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ''
 AS $body$
 DECLARE
     caller uuid := workspaces.current_user_id();
-    caller_email text;
     invitation workspaces.invitations%ROWTYPE;
     workspace workspaces.workspaces%ROWTYPE;
 BEGIN
-    SELECT u.normalized_email INTO caller_email FROM auth.users u
-    WHERE u.public_id = caller AND u.deleted_at IS NULL AND u.email_verified;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'workspaces.accept_invitation needs a signed-in user with a verified email' USING ERRCODE = 'insufficient_privilege';
+    IF caller IS NULL THEN
+        RAISE EXCEPTION 'workspaces.accept_invitation needs a signed-in user' USING ERRCODE = 'insufficient_privilege';
     END IF;
 
     SELECT * INTO invitation FROM workspaces.invitations i WHERE i.token_hash = p_token_hash FOR UPDATE;
@@ -83,7 +84,7 @@ BEGIN
         RETURN;
     END IF;
 
-    IF invitation.normalized_email <> caller_email THEN
+    IF invitation.normalized_email IS DISTINCT FROM p_email THEN
         RETURN QUERY SELECT 'email_mismatch'::text, NULL::uuid, NULL::text;
         RETURN;
     END IF;
@@ -105,14 +106,16 @@ $body$;
 -- A deleted user's memberships go, in the deleting unit: the UserDeleted handler (MembershipCleanup) of auth's
 -- DELETE /admin/users/{id}. A workspace left without an owner keeps its data and is flagged. Returns how many
 -- memberships were removed. Check: no live account has this id — auth soft-deletes the account earlier in the same
--- transaction — so no caller strips a live user's memberships, whatever context or arguments it passes.
+-- transaction — so no caller strips a live user's memberships, whatever context or arguments it passes. It asks auth
+-- through auth.account_is_deleted, auth's published contract (auth's Scripts/Postgres/010_functions.sql), not its
+-- tables; workspaces depends on auth, so auth's scripts have run first.
 CREATE OR REPLACE FUNCTION workspaces.remove_user(p_user uuid, p_now timestamptz) RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ''
 AS $body$
 DECLARE
     affected bigint[];
 BEGIN
-    IF EXISTS (SELECT 1 FROM auth.users u WHERE u.public_id = p_user AND u.deleted_at IS NULL) THEN
+    IF NOT auth.account_is_deleted(p_user) THEN
         RAISE EXCEPTION 'workspaces.remove_user acts only on a deleted account' USING ERRCODE = 'insufficient_privilege';
     END IF;
 
@@ -132,12 +135,12 @@ $body$;
 REVOKE ALL ON FUNCTION
     workspaces.my_workspace_ids(integer),
     workspaces.created_by_me_with_members(bigint),
-    workspaces.accept_invitation(text, timestamptz, uuid),
+    workspaces.accept_invitation(text, text, timestamptz, uuid),
     workspaces.remove_user(uuid, timestamptz)
 FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     workspaces.my_workspace_ids(integer),
     workspaces.created_by_me_with_members(bigint),
-    workspaces.accept_invitation(text, timestamptz, uuid),
+    workspaces.accept_invitation(text, text, timestamptz, uuid),
     workspaces.remove_user(uuid, timestamptz)
 TO strata_app;
