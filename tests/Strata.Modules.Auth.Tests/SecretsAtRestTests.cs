@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Strata.Data.Configuration;
 using Strata.Modules.Auth.Services;
 using Strata.Testing;
@@ -29,7 +25,7 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
         await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
         var (email, secrets) = await RunScenarioAsync(db);
 
-        var dump = await DumpAsync(db);
+        var dump = await DatabaseDump.ReadAsync(db);
 
         Assert.Contains(email, dump, StringComparison.Ordinal);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret.Value, dump, StringComparison.Ordinal));
@@ -90,46 +86,6 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
         }
 
         return codes;
-    }
-
-    /// <summary>A <c>pg_dump</c> as the owner role, or every byte of the SQLite database's files, as text.</summary>
-    private static async Task<string> DumpAsync(TestDatabase db)
-    {
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            var connection = new NpgsqlConnectionStringBuilder(db.ConnectionString);
-            var start = new ProcessStartInfo("pg_dump", ["--no-password", "-h", connection.Host!, "-p", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-U", connection.Username!, "-d", connection.Database!])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["PGPASSWORD"] = connection.Password;
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"pg_dump failed: {await error}");
-            return await output;
-        }
-
-        // Closed pool connections checkpoint the WAL; any frames still in it are read too.
-        SqliteConnection.ClearAllPools();
-        var file = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
-        var copy = new StringBuilder();
-        foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
-        {
-            var bytes = new MemoryStream();
-            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            {
-                await stream.CopyToAsync(bytes);
-            }
-
-            copy.Append(Encoding.Latin1.GetString(bytes.ToArray()));
-        }
-
-        return copy.ToString();
     }
 
     [GeneratedRegex("this code: (\\S+)")]
