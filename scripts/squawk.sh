@@ -18,7 +18,11 @@ for dir in src/Strata.Modules.*/Migrations/Postgres; do
     migration="${file%.cs}"
     args=(db script --environment Development --module "$module" --provider postgres --connection "$connection" --to "$migration" --output "$out/${module}_${migration}.sql")
     [ -n "$previous" ] && args+=(--from "$previous")
-    dotnet run --no-build --project src/Strata.Cli -- "${args[@]}" >/dev/null
+    # The CLI's own log lines (a Development warning about the key ring) only matter when scripting fails.
+    if ! dotnet run --no-build --project src/Strata.Cli -- "${args[@]}" >/dev/null 2>"$out/cli.log"; then
+      cat "$out/cli.log" >&2
+      exit 1
+    fi
     previous="$migration"
   done
 done
