@@ -10,5 +10,5 @@ CREATE OR REPLACE FUNCTION auth.account_is_deleted(p_user uuid) RETURNS boolean
 LANGUAGE sql STABLE SECURITY INVOKER SET search_path = ''
 AS $$ SELECT NOT EXISTS (SELECT 1 FROM auth.users u WHERE u.public_id = p_user AND u.deleted_at IS NULL) $$;
 
-REVOKE ALL ON FUNCTION auth.account_is_deleted(uuid) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION auth.account_is_deleted(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION auth.account_is_deleted(uuid) TO strata_app;

@@ -132,12 +132,10 @@ $body$;
 
 -- Every definer function: nobody but the application role (the policies call the first two as strata_app; the
 -- services call the last two).
-REVOKE ALL ON FUNCTION
-    workspaces.my_workspace_ids(integer),
-    workspaces.created_by_me_with_members(bigint),
-    workspaces.accept_invitation(text, text, timestamptz, uuid),
-    workspaces.remove_user(uuid, timestamptz)
-FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION workspaces.my_workspace_ids(integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION workspaces.created_by_me_with_members(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION workspaces.accept_invitation(text, text, timestamptz, uuid) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION workspaces.remove_user(uuid, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     workspaces.my_workspace_ids(integer),
     workspaces.created_by_me_with_members(bigint),
