@@ -182,6 +182,19 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_vin_prefix_the_service_would_refuse_is_refused_by_the_route_validator_with_the_same_limits(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Short Prefix Motors" }, admin));
+
+        var problem = await AssertProblemAsync(await auth.PostAsync("/catalog/vin-prefixes", new { prefix = "9Z", manufacturerId = maker }, admin),
+            HttpStatusCode.BadRequest, "request.validation");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("prefix", out _));
+    }
+
+    [Theory, BothProviders]
     public async Task Browsing_refuses_unknown_parents_and_bad_page_sizes(DatabaseProvider provider)
     {
         await using var auth = await AuthHarness.StartAsync(databases, provider);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Strata.Modules.Catalog.Services;
 
 namespace Strata.Api.Endpoints;
 
@@ -21,7 +22,7 @@ internal sealed class ManufacturerRequestValidator : AbstractValidator<Manufactu
 {
     public ManufacturerRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
         RuleFor(r => r.Country).Length(2).Matches("^[A-Z]{2}$").When(r => r.Country is not null);
     }
 }
@@ -31,21 +32,21 @@ internal sealed class CreateModelRequestValidator : AbstractValidator<CreateMode
     public CreateModelRequestValidator()
     {
         RuleFor(r => r.ManufacturerId).NotEmpty();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
     }
 }
 
 internal sealed class RenameModelRequestValidator : AbstractValidator<RenameModelRequest>
 {
-    public RenameModelRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+    public RenameModelRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
 }
 
 internal sealed class VariationRequestValidator : AbstractValidator<VariationRequest>
 {
     public VariationRequestValidator()
     {
-        RuleFor(r => r.YearFrom).InclusiveBetween(1886, 2100);
-        RuleFor(r => r.YearTo).GreaterThanOrEqualTo(r => r.YearFrom).LessThanOrEqualTo(2100).When(r => r.YearTo is not null);
+        RuleFor(r => r.YearFrom).InclusiveBetween(CatalogLimits.FirstModelYear, CatalogLimits.LastModelYear);
+        RuleFor(r => r.YearTo).GreaterThanOrEqualTo(r => r.YearFrom).LessThanOrEqualTo(CatalogLimits.LastModelYear).When(r => r.YearTo is not null);
         RuleFor(r => r.Trim).MaximumLength(100);
         RuleFor(r => r.Engine).MaximumLength(100);
         RuleFor(r => r.BodyStyle).MaximumLength(50);
@@ -70,7 +71,7 @@ public sealed record FitmentRequest(Guid VariationId, Guid CategoryId, string? N
 
 internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
 {
-    public CategoryRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+    public CategoryRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
 }
 
 internal sealed class PartRequestValidator : AbstractValidator<PartRequest>
@@ -80,9 +81,9 @@ internal sealed class PartRequestValidator : AbstractValidator<PartRequest>
         RuleFor(r => r.ManufacturerId).NotEmpty();
         RuleFor(r => r.CategoryId).NotEmpty();
         RuleFor(r => r.PartNumber).NotEmpty().MaximumLength(64);
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.PartNameMaxLength);
         RuleFor(r => r.Description).MaximumLength(4000);
-        RuleFor(r => r.PartName).MaximumLength(100);
+        RuleFor(r => r.PartName).MaximumLength(CatalogLimits.NameMaxLength);
     }
 }
 
@@ -113,7 +114,7 @@ internal sealed class VinPrefixRequestValidator : AbstractValidator<VinPrefixReq
 {
     public VinPrefixRequestValidator()
     {
-        RuleFor(r => r.Prefix).NotEmpty().MaximumLength(8);
+        RuleFor(r => r.Prefix).NotEmpty().Length(CatalogLimits.VinPrefixMinLength, CatalogLimits.VinPrefixMaxLength);
         RuleFor(r => r.ManufacturerId).NotEmpty();
     }
 }

@@ -21,8 +21,12 @@ internal static class UsersCommand
         var createAdmin = new Command("create-admin", "Create a user with the admin role (needs 'strata db migrate' and 'strata db seed' first).") { email, name, passwordStdin };
         cli.SetAction(createAdmin, async (parse, services, cancellationToken) =>
         {
-            var users = services.GetService<IUserAdministration>()
-                ?? throw new InvalidOperationException("The auth module is not registered in this strata build.");
+            // Before the password prompt: a build without the auth module fails at once.
+            if (!services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IUserAdministration)))
+            {
+                throw new InvalidOperationException("The auth module is not registered in this strata build.");
+            }
+
             var password = parse.GetValue(passwordStdin) || Console.IsInputRedirected
                 ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? string.Empty
                 : await AnsiConsole.PromptAsync(new TextPrompt<string>("Password:").Secret(), cancellationToken);

@@ -35,9 +35,6 @@ public sealed class ModuleRegistry
         Modules.FirstOrDefault(m => m.Name == name)
         ?? throw new ModuleRegistrationException($"Module '{name}' is not registered. Registered modules: {string.Join(", ", Modules.Select(m => m.Name))}.");
 
-    /// <summary>The concrete context type of <paramref name="baseContext"/> for <paramref name="provider"/>.</summary>
-    public Type ContextTypeFor(Type baseContext, DatabaseProvider provider) => ForContext(baseContext).Contexts.For(provider);
-
     private static void RejectDuplicates(List<IStrataModule> modules)
     {
         Reject(modules, m => m.Name, "name");

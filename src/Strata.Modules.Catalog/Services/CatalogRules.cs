@@ -6,7 +6,7 @@ namespace Strata.Modules.Catalog.Services;
 internal static class CatalogRules
 {
     /// <summary>Refuses an empty or overlong name (400 <c>catalog.invalid_name</c> on <c>name</c>).</summary>
-    public static void CheckName(string name, int maxLength = 100)
+    public static void CheckName(string name, int maxLength = CatalogLimits.NameMaxLength)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > maxLength)
         {

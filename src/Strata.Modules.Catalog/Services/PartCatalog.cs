@@ -27,7 +27,7 @@ internal sealed class PartCatalog(
 
     public Task<CategoryDto> CreateCategoryAsync(string name, Guid? parentId, CancellationToken cancellationToken = default)
     {
-        CatalogRules.CheckName(name, 100);
+        CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
             var parent = parentId is { } id ? await categories.GetByPublicIdAsync(id, token) : null;
@@ -38,7 +38,7 @@ internal sealed class PartCatalog(
 
     public Task<CategoryDto> RenameCategoryAsync(Guid categoryId, string name, CancellationToken cancellationToken = default)
     {
-        CatalogRules.CheckName(name, 100);
+        CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
             var category = await categories.GetForUpdateAsync(categoryId, token);
@@ -186,7 +186,7 @@ internal sealed class PartCatalog(
     private static string? Check(PartInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        CatalogRules.CheckName(input.Name, 200);
+        CatalogRules.CheckName(input.Name, CatalogLimits.PartNameMaxLength);
         var number = PartNumbers.Normalize(input.PartNumber ?? string.Empty);
         if (number.Length is 0 or > 64)
         {

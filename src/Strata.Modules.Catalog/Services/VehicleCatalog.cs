@@ -173,14 +173,17 @@ internal sealed partial class VehicleCatalog(
     {
         ArgumentNullException.ThrowIfNull(input);
         var prefix = (input.Prefix ?? string.Empty).Trim().ToUpperInvariant();
-        if (prefix.Length is < 3 or > 8 || !prefix.All(VinNumbers.IsVinCharacter))
+        if (prefix.Length is < CatalogLimits.VinPrefixMinLength or > CatalogLimits.VinPrefixMaxLength || !prefix.All(VinNumbers.IsVinCharacter))
         {
-            throw new ValidationError("catalog.invalid_vin_prefix", "prefix", "A VIN prefix is 3 to 8 VIN characters (letters and digits, no I, O or Q).");
+            throw new ValidationError("catalog.invalid_vin_prefix", "prefix",
+                $"A VIN prefix is {CatalogLimits.VinPrefixMinLength} to {CatalogLimits.VinPrefixMaxLength} VIN characters (letters and digits, no I, O or Q).");
         }
 
-        if (input.YearFrom is < 1980 or > 2100 || input.YearTo is < 1980 or > 2100 || input.YearTo < input.YearFrom)
+        if (input.YearFrom is < CatalogLimits.FirstVinModelYear or > CatalogLimits.LastModelYear
+            || input.YearTo is < CatalogLimits.FirstVinModelYear or > CatalogLimits.LastModelYear || input.YearTo < input.YearFrom)
         {
-            throw new ValidationError("catalog.invalid_years", "yearFrom", "Model years run from 1980 (the 17-character VIN) to 2100, first before last.");
+            throw new ValidationError("catalog.invalid_years", "yearFrom",
+                $"Model years run from {CatalogLimits.FirstVinModelYear} (the 17-character VIN) to {CatalogLimits.LastModelYear}, first before last.");
         }
 
         return database.InTransactionAsync(async token =>
@@ -237,14 +240,15 @@ internal sealed partial class VehicleCatalog(
     private static void Check(VariationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.YearFrom is < 1886 or > 2100)
+        if (input.YearFrom is < CatalogLimits.FirstModelYear or > CatalogLimits.LastModelYear)
         {
-            throw new ValidationError("catalog.invalid_years", "yearFrom", "The first model year must be between 1886 and 2100.");
+            throw new ValidationError("catalog.invalid_years", "yearFrom",
+                $"The first model year must be between {CatalogLimits.FirstModelYear} and {CatalogLimits.LastModelYear}.");
         }
 
-        if (input.YearTo is { } to && (to < input.YearFrom || to > 2100))
+        if (input.YearTo is { } to && (to < input.YearFrom || to > CatalogLimits.LastModelYear))
         {
-            throw new ValidationError("catalog.invalid_years", "yearTo", "The last model year must be between the first one and 2100.");
+            throw new ValidationError("catalog.invalid_years", "yearTo", $"The last model year must be between the first one and {CatalogLimits.LastModelYear}.");
         }
 
         if (input.Trim?.Length > 100 || input.Engine?.Length > 100)
