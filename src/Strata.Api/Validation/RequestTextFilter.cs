@@ -76,14 +76,14 @@ internal static class RequestTextFilter
             case string text:
                 if (TextInput.Problem(text) is { } problem)
                 {
-                    errors[path] = [$"'{path}' {problem}."];
+                    errors[path] = [TextInput.Message(path, problem)];
                 }
 
                 return;
             case JsonElement json:
                 if (TextInput.Problem(json, path) is { } found)
                 {
-                    errors[found.Path] = [$"'{found.Path}' {found.Problem}."];
+                    errors[found.Path] = [TextInput.Message(found.Path, found.Problem)];
                 }
 
                 return;
@@ -131,7 +131,7 @@ internal static class RequestTextFilter
             return false;
         }
 
-        return (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type)) || IsRequestType(type);
+        return typeof(IEnumerable).IsAssignableFrom(type) || IsRequestType(type);
     }
 
     // Request records are the API's own types (and module DTOs they hold); framework and primitive types carry no free text.

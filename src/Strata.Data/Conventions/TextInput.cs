@@ -15,6 +15,8 @@ public static class TextInput
     /// <summary>The error code of text that breaks the rule.</summary>
     public const string InvalidTextCode = "request.invalid_text";
 
+    private const string LoneSurrogate = "is not valid Unicode (a lone UTF-16 surrogate)";
+
     // Everything the rule may refuse; a match is looked at closely (a surrogate may be half of a valid pair).
     private static readonly SearchValues<char> Suspect = SearchValues.Create(SuspectCharacters());
 
@@ -33,7 +35,7 @@ public static class TextInput
             }
 
             return char.IsSurrogate(c)
-                ? $"is not valid Unicode (a lone UTF-16 surrogate at position {at})"
+                ? $"{LoneSurrogate} at position {at}"
                 : $"must not contain the control character U+{(int)c:X4} (position {at})";
         }
 
@@ -49,11 +51,11 @@ public static class TextInput
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return ReadString(value) is { } problem ? (path, problem) : null;
+                return ProblemOfJsonText(() => value.GetString()!) is { } problem ? (path, problem) : null;
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (NameProblem(property) is { } nameProblem)
+                    if (ProblemOfJsonText(() => property.Name) is { } nameProblem)
                     {
                         return (path, "has a property name that " + nameProblem);
                     }
@@ -91,31 +93,21 @@ public static class TextInput
     }
 
     /// <summary>The <see cref="ValidationError"/> for <paramref name="field"/> and <paramref name="problem"/>.</summary>
-    public static ValidationError Refusal(string field, string problem) =>
-        new(InvalidTextCode, field, $"'{field}' {problem}.");
+    public static ValidationError Refusal(string field, string problem) => new(InvalidTextCode, field, Message(field, problem));
 
-    // JsonElement.GetString throws on an escaped lone surrogate ("\ud800"): the text can never be read as a string.
-    private static string? ReadString(JsonElement value)
+    /// <summary>The sentence telling what is wrong with <paramref name="field"/>.</summary>
+    public static string Message(string field, string problem) => $"'{field}' {problem}.";
+
+    // Reading a JSON string or property name throws on an escaped lone surrogate ("\ud800"): it can never be text.
+    private static string? ProblemOfJsonText(Func<string> read)
     {
         try
         {
-            return Problem(value.GetString()!);
+            return Problem(read());
         }
         catch (InvalidOperationException)
         {
-            return "is not valid Unicode (a lone UTF-16 surrogate)";
-        }
-    }
-
-    private static string? NameProblem(JsonProperty property)
-    {
-        try
-        {
-            return Problem(property.Name);
-        }
-        catch (InvalidOperationException)
-        {
-            return "is not valid Unicode (a lone UTF-16 surrogate)";
+            return LoneSurrogate;
         }
     }
 

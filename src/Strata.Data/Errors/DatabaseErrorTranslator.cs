@@ -196,7 +196,7 @@ public static partial class DatabaseErrorTranslator
     {
         const string message = "A text value holds a character the database cannot store (such as NUL, U+0000).";
         var field = column is null ? "text" : SnakeCase.ToFieldName(column);
-        return new("request.invalid_text", message, new Dictionary<string, string[]> { [field] = [message] }, original);
+        return new(TextInput.InvalidTextCode, message, new Dictionary<string, string[]> { [field] = [message] }, original);
     }
 
     // The table a timed-out lock was for: the server names it for row locks; otherwise the statement does (DDL and
@@ -232,9 +232,13 @@ public static partial class DatabaseErrorTranslator
         return Unwrap(exception) is NpgsqlException npgsql ? npgsql.Message : "no answer";
     }
 
+    // The connection strings a run may have used: the owner's (migrations) and the application's.
+    private static IEnumerable<string> ConnectionStrings(StrataDatabaseOptions options) =>
+        new[] { options.OwnerConnectionString, options.ApplicationConnectionString }
+            .Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal);
+
     private static string PostgresEndpoints(StrataDatabaseOptions options) =>
-        string.Join(" or ", new[] { options.OwnerConnectionString, options.ApplicationConnectionString }
-            .Where(c => !string.IsNullOrWhiteSpace(c))
+        string.Join(" or ", ConnectionStrings(options)
             .Select(c => new NpgsqlConnectionStringBuilder(c))
             .Select(b => $"{b.Host}:{b.Port}")
             .Distinct(StringComparer.Ordinal));
@@ -242,8 +246,7 @@ public static partial class DatabaseErrorTranslator
     // Why SQLite could not open a file, from what the file system says about it (SQLite only reports "unable to open").
     private static string? SqliteFileProblem(StrataDatabaseOptions options)
     {
-        foreach (var builder in new[] { options.OwnerConnectionString, options.ApplicationConnectionString }.Distinct(StringComparer.Ordinal)
-                     .Select(c => new SqliteConnectionStringBuilder(c)))
+        foreach (var builder in ConnectionStrings(options).Select(c => new SqliteConnectionStringBuilder(c)))
         {
             if (builder.DataSource is not { Length: > 0 } dataSource || dataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
             {
