@@ -1,18 +1,14 @@
-using Strata.Api.Endpoints;
 using Strata.Api.Hosting;
 using Strata.Composition;
-using Strata.Data;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStrataApi();
 
-// Every module of the system, named explicitly in src/Shared/StrataModules.cs (the CLI compiles the same list).
-builder.Services.AddStrata(builder.Configuration, StrataModules.All);
+// Every module of the system, named once in src/Shared/StrataModules.cs (the CLI composes the same list); each module's
+// one registration brings its services, its routes and its commands.
+builder.AddStrataApi(StrataModules.All);
 
 var app = builder.Build();
-app.UseStrataApi();
-await app.PrepareDatabaseAsync();
-app.MapStrataEndpoints();
+await app.UseStrataApiAsync();
 
 app.Run();
 

@@ -1,4 +1,4 @@
-using Strata.Cli;
+using Strata.CommandLine;
 using Strata.Composition;
 
 // The modules of src/Shared/StrataModules.cs, the same list Strata.Api's Program.cs composes.

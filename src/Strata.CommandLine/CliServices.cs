@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Strata.Data;
 
-namespace Strata.Cli;
+namespace Strata.CommandLine;
 
 /// <summary>
 /// The services a command runs with: the API's configuration sources (appsettings.json beside the tool and in the

@@ -1,4 +1,4 @@
-namespace Strata.Cli;
+namespace Strata.CommandLine;
 
 /// <summary>What <c>strata</c> exits with.</summary>
 public static class ExitCodes

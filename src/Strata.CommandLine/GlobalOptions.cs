@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Strata.Cli;
+namespace Strata.CommandLine;
 
 /// <summary>Options every command accepts; they override configuration files and environment variables.</summary>
 internal sealed class GlobalOptions

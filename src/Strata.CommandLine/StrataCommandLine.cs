@@ -1,12 +1,14 @@
 using System.CommandLine;
-using Strata.Cli.Commands;
+using Strata.CommandLine.Commands;
 using Strata.Data;
+using Strata.Data.Modules;
 
-namespace Strata.Cli;
+namespace Strata.CommandLine;
 
 /// <summary>
-/// The <c>strata</c> command: <c>strata db migrate|rollback|status|verify|seed|script|reset|add-migration</c>.
-/// A host names its modules, as the API does: <c>StrataCommandLine.RunAsync(args, s =&gt; s.AddModule&lt;AuthModule&gt;())</c>.
+/// The <c>strata</c> command: <c>strata db migrate|rollback|status|verify|seed|script|reset|add-migration</c>, plus the
+/// commands each composed module brings (<see cref="ICommandModule"/>). A host names its modules, as the API does:
+/// <c>StrataCommandLine.RunAsync(args, s =&gt; s.AddModule&lt;AuthModule&gt;())</c>.
 /// </summary>
 public static class StrataCommandLine
 {
@@ -14,7 +16,7 @@ public static class StrataCommandLine
     public static async Task<int> RunAsync(string[] args, Action<StrataBuilder> modules)
     {
         var global = new GlobalOptions();
-        var cli = new CliCommand(global, modules);
+        var cli = new CommandRunner(global, modules);
         var db = new Command("db", "Migrate, inspect and seed the database.")
         {
             MigrateCommand.Create(cli),
@@ -26,7 +28,12 @@ public static class StrataCommandLine
             ResetCommand.Create(cli),
             AddMigrationCommand.Create(cli),
         };
-        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.") { db, UsersCommand.Create(cli), CatalogCommand.Create(cli) };
+        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.") { db };
+        foreach (var command in ModuleCommands(cli, modules))
+        {
+            root.Subcommands.Add(command);
+        }
+
         global.AddTo(root);
 
         var parse = root.Parse(args);
@@ -42,5 +49,19 @@ public static class StrataCommandLine
         }
 
         return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static List<Command> ModuleCommands(CommandRunner cli, Action<StrataBuilder> modules)
+    {
+        var strata = new StrataBuilder();
+        modules(strata);
+        var commands = strata.Modules.OfType<ICommandModule>().SelectMany(module => module.CreateCommands(cli)).ToList();
+        // A second command of one name would be unreachable; say so instead.
+        if (commands.Append(new Command("db")).GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new ModuleRegistrationException($"The command '{clash.Key}' is added twice (by two modules, or by a module and strata itself); command names must be unique.");
+        }
+
+        return commands;
     }
 }

@@ -88,7 +88,10 @@ public static class StrataServiceCollectionExtensions
 /// <summary>Names the modules of a Strata database, explicitly, in one expression.</summary>
 public sealed class StrataBuilder
 {
-    internal List<IStrataModule> Modules { get; } = [];
+    private readonly List<IStrataModule> _modules = [];
+
+    /// <summary>The modules added so far, in the order they were added (the registry orders them by dependency).</summary>
+    public IReadOnlyList<IStrataModule> Modules => _modules;
 
     /// <summary>Adds a module.</summary>
     public StrataBuilder AddModule<TModule>()
@@ -98,7 +101,7 @@ public sealed class StrataBuilder
     public StrataBuilder AddModule(IStrataModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        Modules.Add(module);
+        _modules.Add(module);
         return this;
     }
 }

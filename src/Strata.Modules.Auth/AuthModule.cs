@@ -1,11 +1,19 @@
+using System.CommandLine;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Strata.AspNetCore.Modules;
+using Strata.CommandLine;
 using Strata.Data.Events;
 using Strata.Data.Modules;
+using Strata.Modules.Auth.Commands;
 using Strata.Modules.Auth.Configuration;
+using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Repositories;
 using Strata.Modules.Auth.Schema;
@@ -21,7 +29,7 @@ namespace Strata.Modules.Auth;
 /// <see cref="IUserDirectory"/>, <see cref="IExternalAccounts"/>,
 /// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
 /// </summary>
-public sealed class AuthModule : StrataModule
+public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
 {
     /// <summary>The module's name.</summary>
     public const string ModuleName = "auth";
@@ -53,6 +61,9 @@ public sealed class AuthModule : StrataModule
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services)
     {
+        services.AddValidatorsFromAssemblyContaining<AuthModule>(includeInternalTypes: true);
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         // Before AddIdentityCore, whose own registration is then skipped: one hasher, at Strata's iteration count.
         services.AddSingleton<IPasswordHasher<User>>(sp => PasswordHashing.Create(sp.GetRequiredService<IOptions<AuthOptions>>()));
@@ -91,6 +102,16 @@ public sealed class AuthModule : StrataModule
         RegisterServices(services);
         KeyRingProtection.Configure(services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>(), configuration);
     }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapAuthEndpoints();
+        routes.MapAdminEndpoints();
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Command> CreateCommands(CommandRunner runner) => [UsersCommand.Create(runner)];
 
     /// <summary>
     /// ASP.NET Core Identity's passkey handler over Strata's tables: <see cref="UserManager{TUser}"/> with

@@ -1,6 +1,13 @@
+using System.CommandLine;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Strata.AspNetCore.Modules;
+using Strata.CommandLine;
 using Strata.Data.Modules;
+using Strata.Modules.Catalog.Commands;
+using Strata.Modules.Catalog.Endpoints;
 using Strata.Modules.Catalog.Files;
 using Strata.Modules.Catalog.Repositories;
 using Strata.Modules.Catalog.Seed;
@@ -15,7 +22,7 @@ namespace Strata.Modules.Catalog;
 /// <see cref="IVehicleCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImages"/> and
 /// <see cref="ICatalogLookup"/>.
 /// </summary>
-public sealed class CatalogModule : StrataModule
+public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModule
 {
     /// <summary>The module's name.</summary>
     public const string ModuleName = "catalog";
@@ -41,6 +48,7 @@ public sealed class CatalogModule : StrataModule
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services)
     {
+        services.AddValidatorsFromAssemblyContaining<CatalogModule>(includeInternalTypes: true);
         services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName)
             .Validate(o => o.MaxBytes > 0 && !string.IsNullOrWhiteSpace(o.Directory), $"{FileStorageOptions.SectionName}: Directory is required and MaxBytes must be positive.")
             .ValidateOnStart();
@@ -60,4 +68,13 @@ public sealed class CatalogModule : StrataModule
         services.AddScoped<ICatalogLookup, CatalogLookup>();
         services.AddScoped<IPartImages, PartImages>();
     }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapCatalogEndpoints();
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Command> CreateCommands(CommandRunner runner) => [CatalogCommand.Create(runner)];
 }

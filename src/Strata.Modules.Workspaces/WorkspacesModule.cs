@@ -1,9 +1,13 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Strata.AspNetCore.Modules;
 using Strata.Data.Events;
 using Strata.Data.Modules;
 using Strata.Modules.Auth;
 using Strata.Modules.Auth.Events;
 using Strata.Modules.Workspaces.Configuration;
+using Strata.Modules.Workspaces.Endpoints;
 using Strata.Modules.Workspaces.Repositories;
 using Strata.Modules.Workspaces.Services;
 
@@ -14,7 +18,7 @@ namespace Strata.Modules.Workspaces;
 /// row-level security on PostgreSQL, tenant query filters on SQLite. Public surface: <see cref="IWorkspaceService"/>,
 /// <see cref="IInvitationService"/> and <see cref="IWorkspaceAccess"/>, which other modules use to check a caller's role.
 /// </summary>
-public sealed class WorkspacesModule : StrataModule
+public sealed class WorkspacesModule : StrataModule, IEndpointModule
 {
     /// <summary>The module's name.</summary>
     public const string ModuleName = "workspaces";
@@ -32,6 +36,7 @@ public sealed class WorkspacesModule : StrataModule
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services)
     {
+        services.AddValidatorsFromAssemblyContaining<WorkspacesModule>(includeInternalTypes: true);
         services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName);
         services.AddScoped<WorkspaceRepository>();
         services.AddScoped<MemberRepository>();
@@ -41,5 +46,11 @@ public sealed class WorkspacesModule : StrataModule
         services.AddScoped<IWorkspaceService, WorkspaceService>();
         services.AddScoped<IInvitationService, InvitationService>();
         services.AddScoped<IDomainEventHandler<UserDeleted>, MembershipCleanup>();
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapWorkspaceEndpoints();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Api.Validation;
+using Strata.AspNetCore.Validation;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Testing;

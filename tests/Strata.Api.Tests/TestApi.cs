@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Strata.Api.Endpoints;
 using Strata.Api.Hosting;
-using Strata.Data;
 
 namespace Strata.Api.Tests;
 
@@ -35,14 +33,11 @@ internal sealed class TestApi : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(ApiTestDatabases.PasskeySettings);
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddStrataApi();
-        builder.Services.AddStrata(builder.Configuration, ApiTestDatabases.Modules);
+        builder.AddStrataApi(ApiTestDatabases.Modules);
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseStrataApi();
-        await app.PrepareDatabaseAsync();
-        app.MapStrataEndpoints();
+        await app.UseStrataApiAsync();
         routes?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

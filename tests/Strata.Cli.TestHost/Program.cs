@@ -1,4 +1,4 @@
-using Strata.Cli;
+using Strata.CommandLine;
 using Strata.Modules.Auth;
 using Strata.Modules.Catalog;
 using Strata.TestModules.Gadgets;

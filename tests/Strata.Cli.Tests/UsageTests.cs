@@ -1,3 +1,9 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.CommandLine;
+using Strata.Data.Modules;
+using Strata.TestModules.Widgets;
+
 namespace Strata.Cli.Tests;
 
 public sealed class UsageTests
@@ -32,6 +38,24 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Help_lists_the_commands_the_composed_modules_bring()
+    {
+        var result = await StrataProcess.RunAsync(["--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("users", result.Output, StringComparison.Ordinal);
+        Assert.Contains("catalog", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_module_command_named_like_another_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<ModuleRegistrationException>(() => StrataCommandLine.RunAsync(["--help"], strata => strata.AddModule<DbCommandModule>()));
+
+        Assert.Contains("'db'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_a_usage_error()
     {
         var result = await StrataProcess.RunAsync(["db", "migrat"]);
@@ -54,5 +78,19 @@ public sealed class UsageTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A module whose command takes strata's own name.</summary>
+    private sealed class DbCommandModule : StrataModule, ICommandModule
+    {
+        public override string Name => "clash";
+
+        public override ModuleContexts Contexts => new WidgetsModule().Contexts;
+
+        public override void RegisterServices(IServiceCollection services)
+        {
+        }
+
+        public IEnumerable<Command> CreateCommands(CommandRunner runner) => [new Command("db", "Not strata's.")];
     }
 }

@@ -1,8 +1,9 @@
 using Strata.Api.Validation;
+using Strata.AspNetCore.Modules;
 
 namespace Strata.Api.Endpoints;
 
-/// <summary>Maps every route of the API: one <c>Map…Endpoints()</c> call per module.</summary>
+/// <summary>Maps the host's own routes (health, metrics, docs) and the routes of every composed module.</summary>
 internal static class StrataEndpoints
 {
     public static WebApplication MapStrataEndpoints(this WebApplication app)
@@ -10,10 +11,7 @@ internal static class StrataEndpoints
         // Every route's text input meets one rule, checked once here rather than in each module's validators.
         var routes = app.MapGroup(string.Empty).WithTextInspection();
         routes.MapOperationsEndpoints();
-        routes.MapAuthEndpoints();
-        routes.MapAdminEndpoints();
-        routes.MapWorkspaceEndpoints();
-        routes.MapCatalogEndpoints();
+        routes.MapStrataModules();
         return app;
     }
 }

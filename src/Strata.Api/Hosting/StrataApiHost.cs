@@ -1,47 +1,51 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using Strata.Api.Authentication;
 using Strata.Api.Endpoints;
+using Strata.AspNetCore.Configuration;
+using Strata.AspNetCore.Routing;
 using Strata.Api.Errors;
 using Strata.Api.OpenApi;
+using Strata.Data;
 using Strata.Data.Diagnostics;
 
 namespace Strata.Api.Hosting;
 
-/// <summary>The API host's cross-cutting set-up: errors, JSON, limits, OpenAPI, metrics, request logging.</summary>
+/// <summary>
+/// The API host composed from a module list, in two calls that Program.cs and the tests share (so tests run what
+/// production runs): <see cref="AddStrataApi"/> adds the cross-cutting set-up — errors, JSON, limits, OpenAPI, metrics,
+/// request logging — and the modules; <see cref="UseStrataApiAsync"/> adds the middleware, prepares the database and
+/// maps the routes of every module that has some.
+/// </summary>
 internal static class StrataApiHost
 {
-    public static WebApplicationBuilder AddStrataApi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddStrataApi(this WebApplicationBuilder builder, Action<StrataBuilder> modules)
     {
         var options = builder.Configuration.GetSection(StrataApiOptions.SectionName).Get<StrataApiOptions>() ?? new StrataApiOptions();
         builder.WebHost.ConfigureKestrel(kestrel => LimitRequests(kestrel.Limits, options));
 
         var services = builder.Services;
-        services.Configure<StrataApiOptions>(builder.Configuration.GetSection(StrataApiOptions.SectionName));
-        services.Configure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, options.TrustedProxies));
+        services.AddOptions<StrataApiOptions>().BindConfiguration(StrataApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StrataApiOptions>, StrataApiOptionsValidator>();
+        // Through IOptions, so a bad entry is refused by the validator, naming the setting, before anything uses it.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<StrataApiOptions>>((forwarded, api) => TrustProxies(forwarded, api.Value.TrustedProxies));
         services.AddStrataProblemDetails();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         // Malformed bodies throw in every environment, so one handler answers them the same way everywhere.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementTransformer>());
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AuthEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            limiter.AddPolicy(RateLimitPolicies.Credentials, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AuthPermitLimit, Window = options.AuthWindow, QueueLimit = 0 }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
@@ -66,10 +70,11 @@ internal static class StrataApiHost
             .AddMeter("Npgsql")
             .AddMeter(StrataMetrics.MeterName)
             .AddPrometheusExporter());
+        services.AddStrata(builder.Configuration, modules);
         return builder;
     }
 
-    public static WebApplication UseStrataApi(this WebApplication app)
+    public static async Task<WebApplication> UseStrataApiAsync(this WebApplication app)
     {
         // First, so everything after (logging, rate limits, sessions, the audit log) sees the client, not the proxy.
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownIPNetworks.Count: > 0 })
@@ -83,6 +88,8 @@ internal static class StrataApiHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        await app.PrepareDatabaseAsync();
+        app.MapStrataEndpoints();
         return app;
     }
 
@@ -109,18 +116,17 @@ internal static class StrataApiHost
         forwarded.KnownIPNetworks.Clear();
         foreach (var entry in proxies)
         {
-            if (System.Net.IPNetwork.TryParse(entry, out var network) && entry.Contains('/', StringComparison.Ordinal))
+            // Entries were checked by StrataApiOptionsValidator when the options were read.
+            if (StrataApiOptions.TryParseProxy(entry, out var address, out var network))
             {
-                forwarded.KnownIPNetworks.Add(network);
-            }
-            else if (System.Net.IPAddress.TryParse(entry, out var address))
-            {
-                forwarded.KnownProxies.Add(address);
-            }
-            else
-            {
-                throw new OptionsValidationException(StrataApiOptions.SectionName, typeof(StrataApiOptions),
-                    [$"{StrataApiOptions.SectionName}:TrustedProxies entry '{entry}' is neither an IP address nor a network (10.0.0.0/8)."]);
+                if (network is { } known)
+                {
+                    forwarded.KnownIPNetworks.Add(known);
+                }
+                else
+                {
+                    forwarded.KnownProxies.Add(address!);
+                }
             }
         }
     }

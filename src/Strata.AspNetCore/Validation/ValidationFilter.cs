@@ -1,7 +1,10 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Errors;
 
-namespace Strata.Api.Validation;
+namespace Strata.AspNetCore.Validation;
 
 /// <summary>
 /// Validates the <typeparamref name="T"/> argument of a route with its FluentValidation validator before the handler
@@ -33,7 +36,7 @@ internal sealed class ValidationFilter<T> : IEndpointFilter
 }
 
 /// <summary>Adds request validation to a route.</summary>
-internal static class ValidationFilterExtensions
+public static class ValidationFilterExtensions
 {
     /// <summary>Validates the route's <typeparamref name="T"/> argument with its registered validator.</summary>
     public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) =>

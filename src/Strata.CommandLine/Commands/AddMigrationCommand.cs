@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Modules;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary>
 /// <c>strata db add-migration &lt;module&gt; &lt;Name&gt;</c>: runs <c>dotnet ef migrations add</c> once per provider context,
@@ -13,7 +13,7 @@ namespace Strata.Cli.Commands;
 /// </summary>
 internal static partial class AddMigrationCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var module = new Argument<string>("module") { Description = "The module whose model changed." };
         var name = new Argument<string>("name") { Description = "Migration name, PascalCase (AddInventoryLocation)." };

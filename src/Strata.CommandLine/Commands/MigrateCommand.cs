@@ -4,12 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db migrate [--module M] [--to NAME]</c></summary>
 internal static class MigrateCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var module = new Option<string?>("--module") { Description = "Migrate only this module (its dependencies must be at head)." };
         var to = new Option<string?>("--to") { Description = "Target migration (name or id) of --module; an earlier one reverts." };

@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db reset --force</c>: refused in Production.</summary>
 internal static class ResetCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var force = new Option<bool>("--force") { Description = "Confirm that every module's data is to be dropped." };
         var command = new Command("reset", "Drop everything Strata created and migrate again from empty. Refused in Production.") { force };

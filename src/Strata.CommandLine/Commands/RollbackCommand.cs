@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db rollback --module M (--to NAME | --to 0 | --steps N)</c></summary>
 internal static class RollbackCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var module = new Option<string>("--module") { Description = "The module to roll back.", Required = true };
         var to = new Option<string?>("--to") { Description = "Roll back to this applied migration (it stays applied); 0 reverts every migration of the module." };

@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db script --module M [--from X] [--to Y] [--idempotent] [--output FILE]</c></summary>
 internal static class ScriptCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var module = new Option<string>("--module") { Description = "The module whose migrations to script.", Required = true };
         var from = new Option<string?>("--from") { Description = "Start after this migration (default: from an empty database)." };

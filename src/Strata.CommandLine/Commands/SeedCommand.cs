@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Strata.Data.Seeding;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db seed [--demo] [--size small|medium|large|N] [--seed N]</c></summary>
 internal static class SeedCommand
 {
     private static readonly Dictionary<string, int> Sizes = new(StringComparer.OrdinalIgnoreCase) { ["small"] = 10, ["medium"] = 100, ["large"] = 1_000 };
 
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var demo = new Option<bool>("--demo") { Description = "Also seed demo data (reference data is always seeded)." };
         var size = new Option<string>("--size") { Description = "Demo data size: small (10), medium (100), large (1000) or a number.", DefaultValueFactory = _ => "small" };

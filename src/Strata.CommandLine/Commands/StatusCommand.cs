@@ -4,12 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db status</c></summary>
 internal static class StatusCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var command = new Command("status", "Show each module's applied and pending migrations.");
         cli.SetAction(command, async (_, services, cancellationToken) =>

@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Migrations;
 
-namespace Strata.Cli.Commands;
+namespace Strata.CommandLine.Commands;
 
 /// <summary><c>strata db verify</c>: one finding per line, exit 1 when there is any.</summary>
 internal static class VerifyCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var command = new Command("verify",
             "Check that the database matches the code: model changes without a migration, pending or unknown migrations, changed scripts, schema drift.");

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Strata.CommandLine;
 using Strata.Modules.Auth.Services;
 
-namespace Strata.Cli.Commands;
+namespace Strata.Modules.Auth.Commands;
 
 /// <summary>
 /// <c>strata users create-admin --email E [--name N] [--password-stdin]</c>: the bootstrap administrator. The password
@@ -13,7 +14,7 @@ namespace Strata.Cli.Commands;
 /// </summary>
 internal static class UsersCommand
 {
-    public static Command Create(CliCommand cli)
+    public static Command Create(CommandRunner cli)
     {
         var email = new Option<string>("--email") { Description = "The administrator's email address.", Required = true };
         var name = new Option<string>("--name") { Description = "Display name.", DefaultValueFactory = _ => "Administrator" };
@@ -21,12 +22,6 @@ internal static class UsersCommand
         var createAdmin = new Command("create-admin", "Create a user with the admin role (needs 'strata db migrate' and 'strata db seed' first).") { email, name, passwordStdin };
         cli.SetAction(createAdmin, async (parse, services, cancellationToken) =>
         {
-            // Before the password prompt: a build without the auth module fails at once.
-            if (!services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IUserAdministration)))
-            {
-                throw new InvalidOperationException("The auth module is not registered in this strata build.");
-            }
-
             var password = parse.GetValue(passwordStdin) || Console.IsInputRedirected
                 ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? string.Empty
                 : await AnsiConsole.PromptAsync(new TextPrompt<string>("Password:").Secret(), cancellationToken);

@@ -1,12 +1,15 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Strata.Api.Authentication;
-using Strata.Api.Validation;
+using Microsoft.AspNetCore.Routing;
+using Strata.AspNetCore.Routing;
+using Strata.AspNetCore.Validation;
 using Strata.Data.Repositories;
 using Strata.Modules.Auth;
 using Strata.Modules.Auth.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>RBAC and audit administration (<c>rbac.manage</c>, <c>audit.read</c>, <c>users.manage</c>).</summary>
 internal static class AdminEndpoints

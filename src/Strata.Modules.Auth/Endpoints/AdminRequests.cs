@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>Create-role body.</summary>
 public sealed record CreateRoleRequest(string Name, string? Description, Guid? ParentRoleId);

@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Strata.Api.Authentication;
-using Strata.Api.Hosting;
-using Strata.Api.Validation;
+using Strata.AspNetCore.Configuration;
+using Strata.AspNetCore.Routing;
+using Strata.AspNetCore.Validation;
 using Strata.Modules.Auth.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>The Auth routes of the API contract, passkeys included.</summary>
 internal static class AuthEndpoints

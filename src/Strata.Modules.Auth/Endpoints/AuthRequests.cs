@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>Sign-up body.</summary>
 public sealed record SignUpRequest(string Email, string Password, string Name);

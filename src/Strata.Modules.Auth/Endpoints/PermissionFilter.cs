@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Strata.AspNetCore.Routing;
 using Strata.Data.Errors;
 using Strata.Data.Events;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Services;
 
-namespace Strata.Api.Authentication;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>
 /// Lets a request through only when the signed-in user holds a permission. A denial is audited <c>authz_fail</c> in a
@@ -33,30 +38,13 @@ internal sealed class PermissionFilter(string permission) : IEndpointFilter
     }
 }
 
-/// <summary>Route conventions for signed-in callers.</summary>
-internal static class AuthorizationConventions
+/// <summary>Route conventions of the auth module for other modules' routes.</summary>
+public static class AuthorizationConventions
 {
-    /// <summary>Requires a valid session (401 otherwise).</summary>
-    public static TBuilder RequireSession<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization().WithMetadata(new ProducesProblemMetadata(StatusCodes.Status401Unauthorized));
-
-    /// <summary>Requires a valid session holding <paramref name="permission"/> (401, 403 otherwise).</summary>
+    /// <summary>Requires a valid session holding <paramref name="permission"/> (401, 403 otherwise); denials are audited.</summary>
     public static RouteGroupBuilder RequirePermission(this RouteGroupBuilder builder, string permission)
     {
         builder.RequireSession().AddEndpointFilter(new PermissionFilter(permission));
         return builder;
     }
-}
-
-/// <summary>Declares a problem response in OpenAPI for a whole group.</summary>
-internal sealed class ProducesProblemMetadata(int statusCode) : Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata
-{
-    public Type? Type => typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
-
-    public int StatusCode => statusCode;
-
-    public string? Description => null;
-
-    public IEnumerable<string> ContentTypes => ["application/problem+json"];
 }

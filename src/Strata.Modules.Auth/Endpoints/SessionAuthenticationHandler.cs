@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Services;
 
-namespace Strata.Api.Authentication;
+namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;session token&gt;</c>: the token is hashed and looked up (never compared in plain),
@@ -51,19 +53,4 @@ internal sealed class SessionAuthenticationHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
-}
-
-/// <summary>The signed-in user and session of a request.</summary>
-internal static class CallerExtensions
-{
-    public static Guid UserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    public static Guid SessionId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SessionAuthenticationHandler.SessionIdClaim)!);
-
-    /// <summary>The request's authenticated session, as the handler found it.</summary>
-    public static AuthenticatedSession CurrentSession(this HttpContext context) =>
-        context.Features.Get<AuthenticatedSession>() ?? throw new InvalidOperationException("The route must require a session.");
-
-    public static ClientInfo Client(this HttpContext context) =>
-        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
 }

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Strata.CommandLine;
 using Strata.Modules.Catalog.Services;
 
-namespace Strata.Cli.Commands;
+namespace Strata.Modules.Catalog.Commands;
 
 /// <summary>
 /// <c>strata catalog manufacturers|models|variations add|update|delete …</c>: the vehicle hierarchy from the command
@@ -13,14 +14,14 @@ namespace Strata.Cli.Commands;
 /// </summary>
 internal static class CatalogCommand
 {
-    public static Command Create(CliCommand cli) => new("catalog", "Write the catalog's vehicle hierarchy.")
+    public static Command Create(CommandRunner cli) => new("catalog", "Write the catalog's vehicle hierarchy.")
     {
         Manufacturers(cli),
         Models(cli),
         Variations(cli),
     };
 
-    private static Command Manufacturers(CliCommand cli)
+    private static Command Manufacturers(CommandRunner cli)
     {
         var id = IdOption("The manufacturer's id.");
         var name = new Option<string>("--name") { Description = "Name.", Required = true };
@@ -40,7 +41,7 @@ internal static class CatalogCommand
         return new Command("manufacturers", "Manufacturers.") { add, update, delete };
     }
 
-    private static Command Models(CliCommand cli)
+    private static Command Models(CommandRunner cli)
     {
         var id = IdOption("The model's id.");
         var manufacturer = new Option<Guid>("--manufacturer") { Description = "The manufacturer's id.", Required = true };
@@ -60,7 +61,7 @@ internal static class CatalogCommand
         return new Command("models", "Models.") { add, update, delete };
     }
 
-    private static Command Variations(CliCommand cli)
+    private static Command Variations(CommandRunner cli)
     {
         var id = IdOption("The variation's id.");
         var model = new Option<Guid>("--model") { Description = "The model's id.", Required = true };
@@ -88,7 +89,7 @@ internal static class CatalogCommand
 
     private static Option<Guid> IdOption(string description) => new("--id") { Description = description, Required = true };
 
-    private static void Run(CliCommand cli, Command command, Func<ParseResult, IVehicleCatalog, CancellationToken, Task> body) =>
+    private static void Run(CommandRunner cli, Command command, Func<ParseResult, IVehicleCatalog, CancellationToken, Task> body) =>
         cli.SetAction(command, async (parse, services, cancellationToken) =>
         {
             await using var scope = services.CreateAsyncScope();

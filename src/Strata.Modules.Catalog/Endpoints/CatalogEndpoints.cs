@@ -1,16 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Strata.Api.Authentication;
-using Strata.Api.Validation;
+using Strata.AspNetCore.Routing;
+using Strata.AspNetCore.Validation;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
+using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Catalog;
 using Strata.Modules.Catalog.Files;
 using Strata.Modules.Catalog.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Catalog.Endpoints;
 
 /// <summary>
 /// The Catalog routes of the API contract — vehicle hierarchy, VIN decoding, categories, parts — reads public,

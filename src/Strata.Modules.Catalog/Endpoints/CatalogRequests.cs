@@ -1,7 +1,7 @@
 using FluentValidation;
 using Strata.Modules.Catalog.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Catalog.Endpoints;
 
 /// <summary>Keyset paging of a catalog list: <c>?limit=&amp;cursor=</c>, and <c>search</c> where the list has one.</summary>
 public sealed record CatalogPageQuery(int? Limit, string? Cursor, string? Search);

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Strata.Api.Authentication;
-using Strata.Api.Validation;
+using Microsoft.AspNetCore.Routing;
+using Strata.AspNetCore.Routing;
+using Strata.AspNetCore.Validation;
+using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Workspaces.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Workspaces.Endpoints;
 
 /// <summary>
 /// The Workspaces routes of the API contract. The caller is the scope's tenant (set by authentication), so every

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Strata.Modules.Workspaces.Services;
 
-namespace Strata.Api.Endpoints;
+namespace Strata.Modules.Workspaces.Endpoints;
 
 /// <summary>Create-workspace body; the slug is made from the name when absent.</summary>
 public sealed record CreateWorkspaceRequest(string Name, string? Slug);

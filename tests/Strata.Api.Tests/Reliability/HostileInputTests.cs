@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Strata.Api.Hosting;
+using Strata.AspNetCore.Configuration;
 using Strata.Data.Configuration;
 using Strata.Testing;
 

@@ -1,4 +1,6 @@
-namespace Strata.Api.Hosting;
+using System.Net;
+
+namespace Strata.AspNetCore.Configuration;
 
 /// <summary>Settings under <c>Strata:Api</c>.</summary>
 public sealed class StrataApiOptions
@@ -29,4 +31,23 @@ public sealed class StrataApiOptions
     /// Empty (the default): the headers are ignored, since anyone can send them.
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>
+    /// Reads a <see cref="TrustedProxies"/> entry: a network when it has a prefix length (<c>10.0.0.0/8</c>), else an
+    /// address; false when it is neither.
+    /// </summary>
+    public static bool TryParseProxy(string entry, out IPAddress? address, out IPNetwork? network)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        address = null;
+        network = null;
+        if (entry.Contains('/', StringComparison.Ordinal))
+        {
+            var parsed = IPNetwork.TryParse(entry, out var value);
+            network = parsed ? value : null;
+            return parsed;
+        }
+
+        return IPAddress.TryParse(entry, out address);
+    }
 }

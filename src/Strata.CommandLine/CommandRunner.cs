@@ -6,25 +6,38 @@ using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Data.Modules;
 
-namespace Strata.Cli;
+namespace Strata.CommandLine;
 
 /// <summary>
-/// Runs a command's body with its services, turning every failure into one line on standard error and an exit code.
+/// Runs a command's body with the services of the composed modules, turning every failure into one line on standard
+/// error and an exit code. A module's own commands (<see cref="ICommandModule"/>) run their bodies through it, so they
+/// get the same configuration sources, global options and error reporting as <c>strata db …</c>.
 /// Database failures are translated first (a provider exception may arrive wrapped, e.g. in EF's
 /// InvalidOperationException), and the line names the cause an operator can act on: <see cref="StrataError.OperatorDetail"/>.
 /// </summary>
-internal sealed class CliCommand(GlobalOptions global, Action<StrataBuilder> modules)
+public sealed class CommandRunner
 {
-    public GlobalOptions Global => global;
+    private readonly GlobalOptions _global;
+    private readonly Action<StrataBuilder> _modules;
 
+    internal CommandRunner(GlobalOptions global, Action<StrataBuilder> modules)
+    {
+        _global = global;
+        _modules = modules;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="body"/> the action of <paramref name="command"/>: it runs with a service provider built
+    /// for this invocation (disposed afterwards) and returns an <see cref="ExitCodes"/> value.
+    /// </summary>
     public void SetAction(Command command, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var verbose = parse.GetValue(global.Verbose);
+            var verbose = parse.GetValue(_global.Verbose);
             ServiceProvider? services = null;
             try
             {
-                services = CliServices.Build(parse, global, modules);
+                services = CliServices.Build(parse, _global, _modules);
                 return await body(parse, services, cancellationToken);
             }
             catch (OptionsValidationException ex)
