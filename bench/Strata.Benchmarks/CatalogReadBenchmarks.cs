@@ -36,11 +36,13 @@ public class CatalogReadBenchmarks
         await _services.GetRequiredService<StrataMigrator>().MigrateAsync();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions());
-        var vehicles = scope.ServiceProvider.GetRequiredService<IVehicleCatalog>();
+        var manufacturers = scope.ServiceProvider.GetRequiredService<IManufacturerCatalog>();
+        var models = scope.ServiceProvider.GetRequiredService<IVehicleModelCatalog>();
+        var variations = scope.ServiceProvider.GetRequiredService<IModelVariationCatalog>();
         var parts = scope.ServiceProvider.GetRequiredService<IPartCatalog>();
-        var maker = await vehicles.CreateManufacturerAsync(new ManufacturerInput("Bench Parts", "DE"));
+        var maker = await manufacturers.CreateManufacturerAsync(new ManufacturerInput("Bench Parts", "DE"));
         var category = await parts.CreateCategoryAsync("Pads", (await parts.CreateCategoryAsync("Brakes", null)).Id);
-        var model = await vehicles.CreateModelAsync(maker.Id, "Bench");
+        var model = await models.CreateModelAsync(maker.Id, "Bench");
         var ids = new List<Guid>();
         for (var i = 0; i < 100; i++)
         {
@@ -56,7 +58,7 @@ public class CatalogReadBenchmarks
         await parts.SetTagsAsync(_part, [.. Enumerable.Range(0, 10).Select(i => $"tag {i}")]);
         for (var year = 2000; year < 2005; year++)
         {
-            var variation = await vehicles.CreateVariationAsync(model.Id, new VariationInput(year, year));
+            var variation = await variations.CreateVariationAsync(model.Id, new VariationInput(year, year));
             await parts.AddFitmentAsync(_part, variation.Id, category.Id, "front");
         }
 

@@ -3,12 +3,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Modules;
 using Strata.CommandLine;
 using Strata.Data.Modules;
 using Strata.Modules.Catalog.Commands;
+using Strata.Modules.Catalog.Configuration;
 using Strata.Modules.Catalog.Endpoints;
-using Strata.Modules.Catalog.Files;
 using Strata.Modules.Catalog.Repositories;
 using Strata.Modules.Catalog.Seed;
 using Strata.Modules.Catalog.Services;
@@ -18,9 +19,10 @@ namespace Strata.Modules.Catalog;
 /// <summary>
 /// The parts-marketplace catalog, schema <c>catalog</c> (SQLite prefix <c>catalog_</c>): the vehicle hierarchy — manufacturers, models, variations, body styles, colours — VIN decoding over <c>vin_prefixes</c>, and
 /// the hierarchy's audit trail; part categories, parts, fitments, alternatives, tags and part images (files behind
-/// <see cref="IFileStorage"/>). Reads are public; writes need <see cref="CatalogWrite"/>. Public surface:
-/// <see cref="IVehicleCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImages"/> and
-/// <see cref="ICatalogLookup"/>.
+/// <see cref="IFileStorage"/>). Reads are public; writes need <see cref="CatalogWrite"/>. Public surface, one service per
+/// aggregate: <see cref="IManufacturerCatalog"/>, <see cref="IVehicleModelCatalog"/>, <see cref="IModelVariationCatalog"/>,
+/// <see cref="IVinPrefixCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImages"/> and
+/// <see cref="ICatalogLookup"/>; input rules in <see cref="CatalogInput"/>.
 /// </summary>
 public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModule
 {
@@ -49,9 +51,8 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     public override void RegisterServices(IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<CatalogModule>(includeInternalTypes: true);
-        services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName)
-            .Validate(o => o.MaxBytes > 0 && !string.IsNullOrWhiteSpace(o.Directory), $"{FileStorageOptions.SectionName}: Directory is required and MaxBytes must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FileStorageOptions>, FileStorageOptionsValidator>();
         // The default storage; register another IFileStorage before the module to keep files elsewhere.
         services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
         services.AddScoped<ManufacturerRepository>();
@@ -62,7 +63,10 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
         services.AddScoped<PartRepository>();
         services.AddScoped<StoredFileRepository>();
         services.AddScoped<HierarchyAuditWriter>();
-        services.AddScoped<IVehicleCatalog, VehicleCatalog>();
+        services.AddScoped<IManufacturerCatalog, ManufacturerCatalog>();
+        services.AddScoped<IVehicleModelCatalog, VehicleModelCatalog>();
+        services.AddScoped<IModelVariationCatalog, ModelVariationCatalog>();
+        services.AddScoped<IVinPrefixCatalog, VinPrefixCatalog>();
         services.AddScoped<IVinDecoder, VinDecoder>();
         services.AddScoped<IPartCatalog, PartCatalog>();
         services.AddScoped<ICatalogLookup, CatalogLookup>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Strata.Data.Configuration;
+using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
@@ -192,6 +193,33 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
             HttpStatusCode.BadRequest, "request.validation");
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("prefix", out _));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_vin_prefix_outside_the_vin_alphabet_is_refused_by_the_route_validator_with_the_service_rule(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Letter O Motors" }, admin));
+
+        var problem = await AssertProblemAsync(await auth.PostAsync("/catalog/vin-prefixes", new { prefix = "1HO", manufacturerId = maker }, admin),
+            HttpStatusCode.BadRequest, "request.validation");
+
+        Assert.Equal(CatalogInput.VinPrefixRule, problem.GetProperty("errors").GetProperty("prefix")[0].GetString());
+    }
+
+    [Theory, BothProviders]
+    public async Task Variation_years_the_service_would_refuse_are_refused_by_the_route_validator_with_the_service_rule(DatabaseProvider provider)
+    {
+        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        var (_, admin) = await auth.AdminAsync();
+        var maker = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Backwards Motors" }, admin));
+        var model = await IdOfAsync(await auth.PostAsync("/catalog/models", new { manufacturerId = maker, name = "Reverse" }, admin));
+
+        var problem = await AssertProblemAsync(await auth.PostAsync("/catalog/variations", new { modelId = model, yearFrom = 2000, yearTo = 1999 }, admin),
+            HttpStatusCode.BadRequest, "request.validation");
+
+        Assert.Equal(CatalogInput.VariationYearToRule, problem.GetProperty("errors").GetProperty("yearTo")[0].GetString());
     }
 
     [Theory, BothProviders]

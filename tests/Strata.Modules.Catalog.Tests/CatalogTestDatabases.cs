@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Strata.Data;
 using Strata.Data.Seeding;
 using Strata.Data.Sessions;
+using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
 [assembly: AssemblyFixture(typeof(Strata.Modules.Catalog.Tests.CatalogTestDatabases))]
@@ -31,5 +32,12 @@ internal static class CatalogSteps
         await using var scope = db.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(user);
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A new manufacturer named <paramref name="manufacturer"/> with one model, <paramref name="model"/>.</summary>
+    public static async Task<VehicleModelDto> NewModelAsync(this TestDatabase db, string manufacturer, string model)
+    {
+        var maker = await db.Get<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput(manufacturer));
+        return await db.Get<IVehicleModelCatalog>().CreateModelAsync(maker.Id, model);
     }
 }

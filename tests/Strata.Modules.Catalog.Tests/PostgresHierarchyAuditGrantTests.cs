@@ -13,7 +13,7 @@ public sealed class PostgresHierarchyAuditGrantTests(CatalogTestDatabases databa
     public async Task The_application_role_cannot_rewrite_the_hierarchy_audit(string statement)
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
-        await db.Get<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Moskvitch", "RU"));
+        await db.Get<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Moskvitch", "RU"));
         var settings = await databases.GrantedServingSettingsAsync(db);
         await using var app = new NpgsqlConnection(settings["ConnectionStrings:Strata"] + ";Pooling=false");
         await app.OpenAsync();

@@ -9,7 +9,7 @@ namespace Strata.Modules.Catalog.Commands;
 
 /// <summary>
 /// <c>strata catalog manufacturers|models|variations add|update|delete …</c>: the vehicle hierarchy from the command
-/// line, through the same service as the API, so every write leaves its <c>vehicle_hierarchy_audit</c> row (without an
+/// line, through the same services as the API, so every write leaves its <c>vehicle_hierarchy_audit</c> row (without an
 /// actor: the CLI acts as no user).
 /// </summary>
 internal static class CatalogCommand
@@ -27,13 +27,13 @@ internal static class CatalogCommand
         var name = new Option<string>("--name") { Description = "Name.", Required = true };
         var country = new Option<string?>("--country") { Description = "ISO 3166-1 alpha-2 country (DE)." };
         var add = new Command("add", "Add a manufacturer.") { name, country };
-        Run(cli, add, async (parse, catalog, token) =>
+        Run<IManufacturerCatalog>(cli, add, async (parse, catalog, token) =>
             Report("Added manufacturer", (await catalog.CreateManufacturerAsync(new ManufacturerInput(parse.GetRequiredValue(name), parse.GetValue(country)), token)).Id));
         var update = new Command("update", "Change a manufacturer's name and country.") { id, name, country };
-        Run(cli, update, async (parse, catalog, token) =>
+        Run<IManufacturerCatalog>(cli, update, async (parse, catalog, token) =>
             Report("Updated manufacturer", (await catalog.UpdateManufacturerAsync(parse.GetRequiredValue(id), new ManufacturerInput(parse.GetRequiredValue(name), parse.GetValue(country)), token)).Id));
         var delete = new Command("delete", "Delete a manufacturer without live models.") { id };
-        Run(cli, delete, async (parse, catalog, token) =>
+        Run<IManufacturerCatalog>(cli, delete, async (parse, catalog, token) =>
         {
             await catalog.DeleteManufacturerAsync(parse.GetRequiredValue(id), token);
             Report("Deleted manufacturer", parse.GetRequiredValue(id));
@@ -47,13 +47,13 @@ internal static class CatalogCommand
         var manufacturer = new Option<Guid>("--manufacturer") { Description = "The manufacturer's id.", Required = true };
         var name = new Option<string>("--name") { Description = "Name.", Required = true };
         var add = new Command("add", "Add a model to a manufacturer.") { manufacturer, name };
-        Run(cli, add, async (parse, catalog, token) =>
+        Run<IVehicleModelCatalog>(cli, add, async (parse, catalog, token) =>
             Report("Added model", (await catalog.CreateModelAsync(parse.GetRequiredValue(manufacturer), parse.GetRequiredValue(name), token)).Id));
         var update = new Command("update", "Rename a model.") { id, name };
-        Run(cli, update, async (parse, catalog, token) =>
+        Run<IVehicleModelCatalog>(cli, update, async (parse, catalog, token) =>
             Report("Updated model", (await catalog.UpdateModelAsync(parse.GetRequiredValue(id), parse.GetRequiredValue(name), token)).Id));
         var delete = new Command("delete", "Delete a model without live variations.") { id };
-        Run(cli, delete, async (parse, catalog, token) =>
+        Run<IVehicleModelCatalog>(cli, delete, async (parse, catalog, token) =>
         {
             await catalog.DeleteModelAsync(parse.GetRequiredValue(id), token);
             Report("Deleted model", parse.GetRequiredValue(id));
@@ -73,13 +73,13 @@ internal static class CatalogCommand
         VariationInput Input(ParseResult parse) =>
             new(parse.GetRequiredValue(yearFrom), parse.GetValue(yearTo), parse.GetValue(trim), parse.GetValue(engine), parse.GetValue(bodyStyle));
         var add = new Command("add", "Add a variation to a model.") { model, yearFrom, yearTo, trim, engine, bodyStyle };
-        Run(cli, add, async (parse, catalog, token) =>
+        Run<IModelVariationCatalog>(cli, add, async (parse, catalog, token) =>
             Report("Added variation", (await catalog.CreateVariationAsync(parse.GetRequiredValue(model), Input(parse), token)).Id));
         var update = new Command("update", "Change a variation.") { id, yearFrom, yearTo, trim, engine, bodyStyle };
-        Run(cli, update, async (parse, catalog, token) =>
+        Run<IModelVariationCatalog>(cli, update, async (parse, catalog, token) =>
             Report("Updated variation", (await catalog.UpdateVariationAsync(parse.GetRequiredValue(id), Input(parse), token)).Id));
         var delete = new Command("delete", "Delete a variation.") { id };
-        Run(cli, delete, async (parse, catalog, token) =>
+        Run<IModelVariationCatalog>(cli, delete, async (parse, catalog, token) =>
         {
             await catalog.DeleteVariationAsync(parse.GetRequiredValue(id), token);
             Report("Deleted variation", parse.GetRequiredValue(id));
@@ -89,12 +89,12 @@ internal static class CatalogCommand
 
     private static Option<Guid> IdOption(string description) => new("--id") { Description = description, Required = true };
 
-    private static void Run(CommandRunner cli, Command command, Func<ParseResult, IVehicleCatalog, CancellationToken, Task> body) =>
+    private static void Run<TCatalog>(CommandRunner cli, Command command, Func<ParseResult, TCatalog, CancellationToken, Task> body)
+        where TCatalog : notnull =>
         cli.SetAction(command, async (parse, services, cancellationToken) =>
         {
             await using var scope = services.CreateAsyncScope();
-            var catalog = scope.ServiceProvider.GetService<IVehicleCatalog>()
-                ?? throw new InvalidOperationException("The catalog module is not registered in this strata build.");
+            var catalog = scope.ServiceProvider.GetRequiredService<TCatalog>();
             await body(parse, catalog, cancellationToken);
             return ExitCodes.Ok;
         });

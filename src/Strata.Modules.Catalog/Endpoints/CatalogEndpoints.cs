@@ -11,7 +11,7 @@ using Strata.Data.Errors;
 using Strata.Data.Repositories;
 using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Catalog;
-using Strata.Modules.Catalog.Files;
+using Strata.Modules.Catalog.Configuration;
 using Strata.Modules.Catalog.Services;
 
 namespace Strata.Modules.Catalog.Endpoints;
@@ -98,59 +98,59 @@ internal static class CatalogEndpoints
 
     private static KeysetRequest Page(CatalogPageQuery query) => new(query.Limit ?? 20, query.Cursor);
 
-    private static async Task<Ok<KeysetPage<ManufacturerDto>>> ListManufacturersAsync([AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<KeysetPage<ManufacturerDto>>> ListManufacturersAsync([AsParameters] CatalogPageQuery query, IManufacturerCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.ListManufacturersAsync(Page(query), query.Search, cancellationToken));
 
-    private static async Task<Ok<KeysetPage<VehicleModelDto>>> ListModelsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<KeysetPage<VehicleModelDto>>> ListModelsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleModelCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.ListModelsAsync(id, Page(query), cancellationToken));
 
-    private static async Task<Ok<KeysetPage<ModelVariationDto>>> ListVariationsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<KeysetPage<ModelVariationDto>>> ListVariationsAsync(Guid id, [AsParameters] CatalogPageQuery query, IModelVariationCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.ListVariationsAsync(id, Page(query), cancellationToken));
 
     private static async Task<Ok<VinDecoding>> DecodeVinAsync(string vin, IVinDecoder decoder, CancellationToken cancellationToken) =>
         TypedResults.Ok(await decoder.DecodeAsync(vin, cancellationToken));
 
-    private static async Task<Created<ManufacturerDto>> CreateManufacturerAsync(ManufacturerRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Created<ManufacturerDto>> CreateManufacturerAsync(ManufacturerRequest request, IManufacturerCatalog catalog, CancellationToken cancellationToken)
     {
         var manufacturer = await catalog.CreateManufacturerAsync(new ManufacturerInput(request.Name, request.Country), cancellationToken);
         return TypedResults.Created($"/catalog/manufacturers/{manufacturer.Id}", manufacturer);
     }
 
-    private static async Task<Ok<ManufacturerDto>> UpdateManufacturerAsync(Guid id, ManufacturerRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ManufacturerDto>> UpdateManufacturerAsync(Guid id, ManufacturerRequest request, IManufacturerCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.UpdateManufacturerAsync(id, new ManufacturerInput(request.Name, request.Country), cancellationToken));
 
-    private static async Task<NoContent> DeleteManufacturerAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteManufacturerAsync(Guid id, IManufacturerCatalog catalog, CancellationToken cancellationToken)
     {
         await catalog.DeleteManufacturerAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<VehicleModelDto>> CreateModelAsync(CreateModelRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Created<VehicleModelDto>> CreateModelAsync(CreateModelRequest request, IVehicleModelCatalog catalog, CancellationToken cancellationToken)
     {
         var model = await catalog.CreateModelAsync(request.ManufacturerId, request.Name, cancellationToken);
         return TypedResults.Created($"/catalog/models/{model.Id}", model);
     }
 
-    private static async Task<Ok<VehicleModelDto>> RenameModelAsync(Guid id, RenameModelRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<VehicleModelDto>> RenameModelAsync(Guid id, RenameModelRequest request, IVehicleModelCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.UpdateModelAsync(id, request.Name, cancellationToken));
 
-    private static async Task<NoContent> DeleteModelAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteModelAsync(Guid id, IVehicleModelCatalog catalog, CancellationToken cancellationToken)
     {
         await catalog.DeleteModelAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<ModelVariationDto>> CreateVariationAsync(VariationRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Created<ModelVariationDto>> CreateVariationAsync(VariationRequest request, IModelVariationCatalog catalog, CancellationToken cancellationToken)
     {
         var modelId = request.ModelId ?? throw new ValidationError("catalog.model_required", "modelId", "A new variation needs its modelId.");
         var variation = await catalog.CreateVariationAsync(modelId, Input(request), cancellationToken);
         return TypedResults.Created($"/catalog/variations/{variation.Id}", variation);
     }
 
-    private static async Task<Ok<ModelVariationDto>> UpdateVariationAsync(Guid id, VariationRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ModelVariationDto>> UpdateVariationAsync(Guid id, VariationRequest request, IModelVariationCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.UpdateVariationAsync(id, Input(request), cancellationToken));
 
-    private static async Task<NoContent> DeleteVariationAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteVariationAsync(Guid id, IModelVariationCatalog catalog, CancellationToken cancellationToken)
     {
         await catalog.DeleteVariationAsync(id, cancellationToken);
         return TypedResults.NoContent();
@@ -241,14 +241,14 @@ internal static class CatalogEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<VinPrefixDto>> AddVinPrefixAsync(VinPrefixRequest request, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Created<VinPrefixDto>> AddVinPrefixAsync(VinPrefixRequest request, IVinPrefixCatalog catalog, CancellationToken cancellationToken)
     {
         var prefix = await catalog.AddVinPrefixAsync(
             new VinPrefixInput(request.Prefix, request.ManufacturerId, request.ModelId, request.VariationId, request.YearFrom, request.YearTo), cancellationToken);
         return TypedResults.Created($"/catalog/vin-prefixes/{prefix.Id}", prefix);
     }
 
-    private static async Task<NoContent> DeleteVinPrefixAsync(Guid id, IVehicleCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteVinPrefixAsync(Guid id, IVinPrefixCatalog catalog, CancellationToken cancellationToken)
     {
         await catalog.DeleteVinPrefixAsync(id, cancellationToken);
         return TypedResults.NoContent();

@@ -22,8 +22,8 @@ internal sealed class ManufacturerRequestValidator : AbstractValidator<Manufactu
 {
     public ManufacturerRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
-        RuleFor(r => r.Country).Length(2).Matches("^[A-Z]{2}$").When(r => r.Country is not null);
+        RuleFor(r => r.Name).Must(name => CatalogInput.IsName(name)).WithMessage(CatalogInput.NameRule());
+        RuleFor(r => r.Country).Must(CatalogInput.IsCountry).WithMessage(CatalogInput.CountryRule);
     }
 }
 
@@ -32,23 +32,23 @@ internal sealed class CreateModelRequestValidator : AbstractValidator<CreateMode
     public CreateModelRequestValidator()
     {
         RuleFor(r => r.ManufacturerId).NotEmpty();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
+        RuleFor(r => r.Name).Must(name => CatalogInput.IsName(name)).WithMessage(CatalogInput.NameRule());
     }
 }
 
 internal sealed class RenameModelRequestValidator : AbstractValidator<RenameModelRequest>
 {
-    public RenameModelRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
+    public RenameModelRequestValidator() => RuleFor(r => r.Name).Must(name => CatalogInput.IsName(name)).WithMessage(CatalogInput.NameRule());
 }
 
 internal sealed class VariationRequestValidator : AbstractValidator<VariationRequest>
 {
     public VariationRequestValidator()
     {
-        RuleFor(r => r.YearFrom).InclusiveBetween(CatalogLimits.FirstModelYear, CatalogLimits.LastModelYear);
-        RuleFor(r => r.YearTo).GreaterThanOrEqualTo(r => r.YearFrom).LessThanOrEqualTo(CatalogLimits.LastModelYear).When(r => r.YearTo is not null);
-        RuleFor(r => r.Trim).MaximumLength(100);
-        RuleFor(r => r.Engine).MaximumLength(100);
+        RuleFor(r => r.YearFrom).Must(CatalogInput.IsVariationYearFrom).WithMessage(CatalogInput.VariationYearFromRule);
+        RuleFor(r => r.YearTo).Must((r, yearTo) => CatalogInput.IsVariationYearTo(r.YearFrom, yearTo)).WithMessage(CatalogInput.VariationYearToRule);
+        RuleFor(r => r.Trim).Must(CatalogInput.IsVariationDetail).WithMessage(CatalogInput.VariationDetailRule);
+        RuleFor(r => r.Engine).Must(CatalogInput.IsVariationDetail).WithMessage(CatalogInput.VariationDetailRule);
         RuleFor(r => r.BodyStyle).MaximumLength(50);
     }
 }
@@ -71,7 +71,7 @@ public sealed record FitmentRequest(Guid VariationId, Guid CategoryId, string? N
 
 internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
 {
-    public CategoryRequestValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.NameMaxLength);
+    public CategoryRequestValidator() => RuleFor(r => r.Name).Must(name => CatalogInput.IsName(name)).WithMessage(CatalogInput.NameRule());
 }
 
 internal sealed class PartRequestValidator : AbstractValidator<PartRequest>
@@ -80,9 +80,9 @@ internal sealed class PartRequestValidator : AbstractValidator<PartRequest>
     {
         RuleFor(r => r.ManufacturerId).NotEmpty();
         RuleFor(r => r.CategoryId).NotEmpty();
-        RuleFor(r => r.PartNumber).NotEmpty().MaximumLength(64);
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(CatalogLimits.PartNameMaxLength);
-        RuleFor(r => r.Description).MaximumLength(4000);
+        RuleFor(r => r.PartNumber).Must(CatalogInput.IsPartNumber).WithMessage(CatalogInput.PartNumberRule);
+        RuleFor(r => r.Name).Must(name => CatalogInput.IsName(name, CatalogLimits.PartNameMaxLength)).WithMessage(CatalogInput.NameRule(CatalogLimits.PartNameMaxLength));
+        RuleFor(r => r.Description).Must(CatalogInput.IsDescription).WithMessage(CatalogInput.DescriptionRule);
         RuleFor(r => r.PartName).MaximumLength(CatalogLimits.NameMaxLength);
     }
 }
@@ -103,7 +103,7 @@ internal sealed class FitmentRequestValidator : AbstractValidator<FitmentRequest
     {
         RuleFor(r => r.VariationId).NotEmpty();
         RuleFor(r => r.CategoryId).NotEmpty();
-        RuleFor(r => r.Note).MaximumLength(200);
+        RuleFor(r => r.Note).Must(CatalogInput.IsFitmentNote).WithMessage(CatalogInput.FitmentNoteRule);
     }
 }
 
@@ -114,7 +114,7 @@ internal sealed class VinPrefixRequestValidator : AbstractValidator<VinPrefixReq
 {
     public VinPrefixRequestValidator()
     {
-        RuleFor(r => r.Prefix).NotEmpty().Length(CatalogLimits.VinPrefixMinLength, CatalogLimits.VinPrefixMaxLength);
+        RuleFor(r => r.Prefix).Must(CatalogInput.IsVinPrefix).WithMessage(CatalogInput.VinPrefixRule);
         RuleFor(r => r.ManufacturerId).NotEmpty();
     }
 }

@@ -25,4 +25,11 @@ internal sealed class VinPrefixRepository(CatalogDbContext context) : Repository
     /// <summary>A live model by internal id.</summary>
     public Task<VehicleModel?> FindModelAsync(long id, CancellationToken cancellationToken) =>
         context.Models.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>
+    /// A known VIN prefix with its (live) manufacturer, flattened for decoding; model and variation by internal id. The
+    /// row shape of <see cref="FindAsync"/>, so it lives with it.
+    /// </summary>
+    internal sealed record VinPrefixMatch(
+        string Prefix, int? YearFrom, int? YearTo, Guid ManufacturerId, string ManufacturerName, long? ModelId, long? VariationId);
 }

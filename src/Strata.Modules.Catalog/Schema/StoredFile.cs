@@ -5,7 +5,7 @@ using Strata.Data.Conventions;
 namespace Strata.Modules.Catalog.Schema;
 
 /// <summary>
-/// A stored file's metadata; the bytes live in <see cref="Files.IFileStorage"/> under <see cref="StorageKey"/>. The
+/// A stored file's metadata; the bytes live in <see cref="Services.IFileStorage"/> under <see cref="StorageKey"/>. The
 /// owner is named by type and public id (a part today), so files can belong to anything without a foreign key per kind.
 /// </summary>
 internal sealed class StoredFile : StrataEntity

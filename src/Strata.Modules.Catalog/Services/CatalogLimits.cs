@@ -26,4 +26,16 @@ public static class CatalogLimits
 
     /// <summary>Longest VIN prefix: the manufacturer identifier and the vehicle descriptor section.</summary>
     public const int VinPrefixMaxLength = 8;
+
+    /// <summary>Longest trim level or engine of a variation.</summary>
+    public const int VariationDetailMaxLength = 100;
+
+    /// <summary>Longest part number, as written.</summary>
+    public const int PartNumberMaxLength = 64;
+
+    /// <summary>Longest part description.</summary>
+    public const int DescriptionMaxLength = 4000;
+
+    /// <summary>Longest fitment note (position or condition).</summary>
+    public const int FitmentNoteMaxLength = 200;
 }

@@ -1,20 +1,11 @@
 namespace Strata.Modules.Catalog.Services;
 
-/// <summary>A stored file's metadata.</summary>
-/// <param name="Id">Public id.</param>
-/// <param name="OriginalName">The name it was uploaded with.</param>
-/// <param name="ContentType">The type sniffed from its bytes.</param>
-/// <param name="SizeBytes">Size.</param>
-/// <param name="Sha256">SHA-256 of the bytes, hex.</param>
-/// <param name="CreatedAt">When it was stored.</param>
-public sealed record FileDto(Guid Id, string OriginalName, string ContentType, long SizeBytes, string Sha256, DateTime CreatedAt);
-
-/// <summary>Images of parts, stored through <see cref="Files.IFileStorage"/> with their metadata in <c>files</c>.</summary>
+/// <summary>Images of parts, stored through <see cref="IFileStorage"/> with their metadata in <c>files</c>.</summary>
 public interface IPartImages
 {
     /// <summary>
     /// Stores an image for a part. The type comes from the bytes (JPEG, PNG, GIF or WebP; else 415
-    /// <c>catalog.unsupported_file_type</c>); over <see cref="Files.FileStorageOptions.MaxBytes"/> is 413 <c>catalog.file_too_large</c>.
+    /// <c>catalog.unsupported_file_type</c>); over <see cref="Configuration.FileStorageOptions.MaxBytes"/> is 413 <c>catalog.file_too_large</c>.
     /// </summary>
     Task<FileDto> AttachAsync(Guid partId, string fileName, Stream content, CancellationToken cancellationToken = default);
 

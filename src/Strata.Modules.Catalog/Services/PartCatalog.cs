@@ -158,9 +158,9 @@ internal sealed class PartCatalog(
 
     public async Task<PartDetail> AddFitmentAsync(Guid partId, Guid variationId, Guid categoryId, string? note, CancellationToken cancellationToken = default)
     {
-        if (note?.Length > 200)
+        if (!CatalogInput.IsFitmentNote(note))
         {
-            throw new ValidationError("catalog.invalid_note", "note", "The note is at most 200 characters.");
+            throw new ValidationError("catalog.invalid_note", "note", CatalogInput.FitmentNoteRule);
         }
 
         await database.InTransactionAsync(async token =>
@@ -187,15 +187,14 @@ internal sealed class PartCatalog(
     {
         ArgumentNullException.ThrowIfNull(input);
         CatalogRules.CheckName(input.Name, CatalogLimits.PartNameMaxLength);
-        var number = PartNumbers.Normalize(input.PartNumber ?? string.Empty);
-        if (number.Length is 0 or > 64)
+        if (!CatalogInput.IsPartNumber(input.PartNumber))
         {
-            throw new ValidationError("catalog.invalid_part_number", "partNumber", "The part number must have 1 to 64 characters besides spaces and separators.");
+            throw new ValidationError("catalog.invalid_part_number", "partNumber", CatalogInput.PartNumberRule);
         }
 
-        if (input.Description?.Length > 4000)
+        if (!CatalogInput.IsDescription(input.Description))
         {
-            throw new ValidationError("catalog.invalid_description", "description", "The description is at most 4000 characters.");
+            throw new ValidationError("catalog.invalid_description", "description", CatalogInput.DescriptionRule);
         }
 
         return input.Attributes is { } attributes ? JsonObjectText.From(attributes, "catalog.invalid_attributes", "attributes") : null;

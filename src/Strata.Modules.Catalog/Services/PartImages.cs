@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Strata.Data.Errors;
 using Strata.Data.Sessions;
-using Strata.Modules.Catalog.Files;
+using Strata.Modules.Catalog.Configuration;
 using Strata.Modules.Catalog.Repositories;
 using Strata.Modules.Catalog.Schema;
 

@@ -6,8 +6,8 @@ namespace Strata.Modules.Catalog.Services;
 /// <inheritdoc />
 internal sealed class VinDecoder(VinPrefixRepository prefixes, ModelVariationRepository variations, TimeProvider clock) : IVinDecoder
 {
-    private const int WmiLength = 3;
-    private const int LongestPrefix = 8;
+    // The world manufacturer identifier is the shortest prefix there is.
+    private const int WmiLength = CatalogLimits.VinPrefixMinLength;
 
     public async Task<VinDecoding> DecodeAsync(string vin, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ internal sealed class VinDecoder(VinPrefixRepository prefixes, ModelVariationRep
         }
 
         // Positions 1–8 only: position 9 is the check digit, and a prefix never reaches past it.
-        var candidates = Enumerable.Range(WmiLength, LongestPrefix - WmiLength + 1).Select(length => vin[..length]).ToArray();
+        var candidates = Enumerable.Range(WmiLength, CatalogLimits.VinPrefixMaxLength - WmiLength + 1).Select(length => vin[..length]).ToArray();
         var years = VinNumbers.ModelYears(vin[9], clock.GetUtcNow().Year + 1);
         foreach (var match in await prefixes.FindAsync(candidates, cancellationToken))
         {
@@ -44,14 +44,13 @@ internal sealed class VinDecoder(VinPrefixRepository prefixes, ModelVariationRep
         throw new NotFoundError("catalog.vin_unknown", $"No known manufacturer uses the prefix {vin[..WmiLength]}.");
     }
 
-    private async Task<VinDecoding> DescribeAsync(string vin, VinPrefixMatch match, int? modelYear, CancellationToken cancellationToken)
+    private async Task<VinDecoding> DescribeAsync(string vin, VinPrefixRepository.VinPrefixMatch match, int? modelYear, CancellationToken cancellationToken)
     {
         var manufacturer = new NamedReference(match.ManufacturerId, match.ManufacturerName);
         if (match.VariationId is { } variationId && await prefixes.FindVariationAsync(variationId, cancellationToken) is { Model: { } variationModel } variation)
         {
             var categories = (await variations.CategoryNamesAsync([variation.Id], cancellationToken))[variation.Id].ToList();
-            var dto = new ModelVariationDto(variation.PublicId, variationModel.PublicId, variation.YearFrom, variation.YearTo, variation.Trim, variation.Engine,
-                variation.BodyStyle?.Name, categories);
+            var dto = variation.ToDto(variationModel.PublicId, variation.BodyStyle?.Name, categories);
             return new(vin, vin[..WmiLength], match.Prefix, manufacturer, new(variationModel.PublicId, variationModel.Name), dto, modelYear);
         }
 

@@ -1,4 +1,4 @@
-namespace Strata.Modules.Catalog.Files;
+namespace Strata.Modules.Catalog.Configuration;
 
 /// <summary>Settings under <c>Strata:Catalog:Files</c>.</summary>
 public sealed class FileStorageOptions

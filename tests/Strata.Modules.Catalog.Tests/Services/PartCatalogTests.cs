@@ -5,7 +5,7 @@ using Strata.Data.Sessions;
 using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
-namespace Strata.Modules.Catalog.Tests;
+namespace Strata.Modules.Catalog.Tests.Services;
 
 public sealed class PartCatalogTests(CatalogTestDatabases databases)
 {
@@ -100,7 +100,7 @@ public sealed class PartCatalogTests(CatalogTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var (parts, pad) = await ArrangePartAsync(db, "BP-100");
         var detail = await parts.GetPartAsync(pad.Id);
-        var otherMaker = await db.Get<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Brembo", "IT"));
+        var otherMaker = await db.Get<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Brembo", "IT"));
 
         var refusal = await Assert.ThrowsAsync<ConflictError>(() => parts.CreatePartAsync(new PartInput(detail.Manufacturer.Id, "bp 100", "Twin", detail.CategoryPath[^1].Id)));
         var elsewhere = await parts.CreatePartAsync(new PartInput(otherMaker.Id, "BP-100", "Same number, other maker", detail.CategoryPath[^1].Id));
@@ -141,7 +141,7 @@ public sealed class PartCatalogTests(CatalogTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var (_, pad) = await ArrangePartAsync(db, "BP-100");
 
-        var refusal = await Assert.ThrowsAsync<ConflictError>(() => db.Get<IVehicleCatalog>().DeleteManufacturerAsync(pad.Manufacturer.Id));
+        var refusal = await Assert.ThrowsAsync<ConflictError>(() => db.Get<IManufacturerCatalog>().DeleteManufacturerAsync(pad.Manufacturer.Id));
 
         Assert.Equal("catalog.has_children", refusal.Code);
     }
@@ -174,12 +174,10 @@ public sealed class PartCatalogTests(CatalogTestDatabases databases)
     {
         var parts = db.Get<IPartCatalog>();
         var part = await CreatePartAsync(db, partNumber);
-        var vehicles = db.Get<IVehicleCatalog>();
-        var maker = await vehicles.CreateManufacturerAsync(new ManufacturerInput($"Maker {partNumber}"));
-        var model = await vehicles.CreateModelAsync(maker.Id, "Model");
+        var model = await db.NewModelAsync($"Maker {partNumber}", "Model");
         for (var i = 0; i < fitments; i++)
         {
-            var variation = await vehicles.CreateVariationAsync(model.Id, new VariationInput(2000 + i, 2001 + i));
+            var variation = await db.Get<IModelVariationCatalog>().CreateVariationAsync(model.Id, new VariationInput(2000 + i, 2001 + i));
             await parts.AddFitmentAsync(part.Id, variation.Id, part.CategoryPath[^1].Id, "front axle");
         }
 
@@ -192,9 +190,9 @@ public sealed class PartCatalogTests(CatalogTestDatabases databases)
         var tree = await parts.GetCategoryTreeAsync();
         var front = tree.FirstOrDefault(c => c.Name == "Brakes")?.Children.Single().Children.Single().Id
             ?? (await parts.CreateCategoryAsync("Front", (await parts.CreateCategoryAsync("Pads", (await parts.CreateCategoryAsync("Brakes", null)).Id)).Id)).Id;
-        var existing = (await db.Get<IVehicleCatalog>().ListManufacturersAsync(new(10), "bosch")).Items;
+        var existing = (await db.Get<IManufacturerCatalog>().ListManufacturersAsync(new(10), "bosch")).Items;
         var bosch = existing.Count > 0 ? existing[0].Id : (Guid?)null
-            ?? (await db.Get<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Bosch", "DE"))).Id;
+            ?? (await db.Get<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Bosch", "DE"))).Id;
         using var attributes = System.Text.Json.JsonDocument.Parse("""{"material":"ceramic"}""");
         return await parts.CreatePartAsync(new PartInput(bosch, partNumber, $"Brake pad {partNumber}", front, "Low dust", attributes.RootElement.Clone(), "Pad"));
     }

@@ -1,4 +1,4 @@
-namespace Strata.Modules.Catalog.Files;
+namespace Strata.Modules.Catalog.Services;
 
 /// <summary>
 /// What a file is, from its first bytes (its "magic number"), for the types the catalog accepts; a declared content

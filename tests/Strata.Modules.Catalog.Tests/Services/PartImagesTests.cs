@@ -5,7 +5,7 @@ using Strata.Data.Errors;
 using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
-namespace Strata.Modules.Catalog.Tests;
+namespace Strata.Modules.Catalog.Tests.Services;
 
 /// <summary>Part images on the local-disk storage: types from the bytes, the size limit, nothing left behind on refusal.</summary>
 public sealed class PartImagesTests(CatalogTestDatabases databases) : IDisposable
@@ -102,7 +102,7 @@ public sealed class PartImagesTests(CatalogTestDatabases databases) : IDisposabl
 
     private static async Task<Guid> PartAsync(TestDatabase db)
     {
-        var maker = await db.Get<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Valeo", "FR"));
+        var maker = await db.Get<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Valeo", "FR"));
         var category = await db.Get<IPartCatalog>().CreateCategoryAsync("Lighting", null);
         return (await db.Get<IPartCatalog>().CreatePartAsync(new PartInput(maker.Id, "LAMP-1", "Headlamp", category.Id))).Id;
     }

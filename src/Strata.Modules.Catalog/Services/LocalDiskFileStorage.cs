@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using Strata.Modules.Catalog.Configuration;
 
-namespace Strata.Modules.Catalog.Files;
+namespace Strata.Modules.Catalog.Services;
 
 /// <summary>
 /// Files on the local disk, under <see cref="FileStorageOptions.Directory"/>, at <c>ab/cd/&lt;key&gt;</c> so no folder

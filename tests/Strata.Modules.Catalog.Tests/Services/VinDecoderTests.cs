@@ -4,7 +4,7 @@ using Strata.Data.Errors;
 using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
-namespace Strata.Modules.Catalog.Tests;
+namespace Strata.Modules.Catalog.Tests.Services;
 
 /// <summary>VIN decoding against the seeded reference data (real WMI codes), both providers.</summary>
 public sealed class VinDecoderTests(CatalogTestDatabases databases)
@@ -35,13 +35,12 @@ public sealed class VinDecoderTests(CatalogTestDatabases databases)
     public async Task The_longest_known_prefix_wins_and_names_the_variation(DatabaseProvider provider)
     {
         await using var db = await databases.SeededAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
         var accord = (await db.ScalarAsync<string>(provider == DatabaseProvider.Postgres
             ? "SELECT public_id::text FROM catalog.models WHERE normalized_name = 'ACCORD'"
             : "SELECT public_id FROM catalog_models WHERE normalized_name = 'ACCORD'"));
-        var coupe = await catalog.CreateVariationAsync(Guid.Parse(accord), new VariationInput(2003, 2005, "EX", "2.4 i-VTEC", "Coupe"));
-        var honda = (await catalog.ListManufacturersAsync(new(1), "honda")).Items[0].Id;
-        await catalog.AddVinPrefixAsync(new VinPrefixInput("1hgcm826", honda, VariationId: coupe.Id, YearFrom: 2003, YearTo: 2005));
+        var coupe = await db.Get<IModelVariationCatalog>().CreateVariationAsync(Guid.Parse(accord), new VariationInput(2003, 2005, "EX", "2.4 i-VTEC", "Coupe"));
+        var honda = (await db.Get<IManufacturerCatalog>().ListManufacturersAsync(new(1), "honda")).Items[0].Id;
+        await db.Get<IVinPrefixCatalog>().AddVinPrefixAsync(new VinPrefixInput("1hgcm826", honda, VariationId: coupe.Id, YearFrom: 2003, YearTo: 2005));
 
         var decoded = await db.Get<IVinDecoder>().DecodeAsync("1HGCM82633A004352");
 
@@ -79,22 +78,6 @@ public sealed class VinDecoderTests(CatalogTestDatabases databases)
         var refusal = await Assert.ThrowsAsync<NotFoundError>(() => db.Get<IVinDecoder>().DecodeAsync(Valid("AAAAA8263YA004352")));
 
         Assert.Equal("catalog.vin_unknown", refusal.Code);
-    }
-
-    [Theory, BothProviders]
-    public async Task Vin_prefixes_must_be_vin_characters_and_agree_with_the_hierarchy(DatabaseProvider provider)
-    {
-        await using var db = await databases.SeededAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
-        var honda = (await catalog.ListManufacturersAsync(new(1), "honda")).Items[0].Id;
-        var ford = (await catalog.ListManufacturersAsync(new(1), "ford")).Items[0].Id;
-        var focus = await catalog.CreateModelAsync(ford, "Focus");
-
-        var letters = await Assert.ThrowsAsync<ValidationError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HO", honda)));
-        var mismatch = await Assert.ThrowsAsync<ValidationError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HGXX", honda, focus.Id)));
-        var duplicate = await Assert.ThrowsAsync<ConflictError>(() => catalog.AddVinPrefixAsync(new VinPrefixInput("1HG", honda)));
-
-        Assert.Equal(("catalog.invalid_vin_prefix", "catalog.hierarchy_mismatch", "catalog.vin_prefix_exists"), (letters.Code, mismatch.Code, duplicate.Code));
     }
 
     /// <summary>The VIN with position 9 set to its check digit.</summary>

@@ -1,6 +1,6 @@
 using Strata.Modules.Catalog.Services;
 
-namespace Strata.Modules.Catalog.Tests;
+namespace Strata.Modules.Catalog.Tests.Services;
 
 public sealed class VinNumbersTests
 {

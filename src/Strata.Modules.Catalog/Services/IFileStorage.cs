@@ -1,4 +1,4 @@
-namespace Strata.Modules.Catalog.Files;
+namespace Strata.Modules.Catalog.Services;
 
 /// <summary>Where file bytes live; metadata stays in the <c>files</c> table. The default is the local disk.</summary>
 public interface IFileStorage

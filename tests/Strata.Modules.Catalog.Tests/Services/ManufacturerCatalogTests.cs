@@ -5,9 +5,10 @@ using Strata.Data.Repositories;
 using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
-namespace Strata.Modules.Catalog.Tests;
+namespace Strata.Modules.Catalog.Tests.Services;
 
-public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
+/// <summary>Manufacturers: their writes and audit rows, names, deletion and paging, both providers.</summary>
+public sealed class ManufacturerCatalogTests(CatalogTestDatabases databases)
 {
     [Theory, BothProviders]
     public async Task Every_hierarchy_write_leaves_an_audit_row_with_actor_and_both_sides(DatabaseProvider provider)
@@ -15,11 +16,11 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var actor = Guid.NewGuid();
 
-        var manufacturer = await db.AsAsync(actor, s => s.GetRequiredService<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Lada", "RU")));
-        await db.AsAsync(actor, s => s.GetRequiredService<IVehicleCatalog>().UpdateManufacturerAsync(manufacturer.Id, new ManufacturerInput("AvtoVAZ", "RU")));
+        var manufacturer = await db.AsAsync(actor, s => s.GetRequiredService<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Lada", "RU")));
+        await db.AsAsync(actor, s => s.GetRequiredService<IManufacturerCatalog>().UpdateManufacturerAsync(manufacturer.Id, new ManufacturerInput("AvtoVAZ", "RU")));
         await db.AsAsync(actor, async s =>
         {
-            await s.GetRequiredService<IVehicleCatalog>().DeleteManufacturerAsync(manufacturer.Id);
+            await s.GetRequiredService<IManufacturerCatalog>().DeleteManufacturerAsync(manufacturer.Id);
             return true;
         });
 
@@ -37,7 +38,7 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
     {
         await using var db = await databases.FreshAsync(provider);
 
-        await db.AsAsync(null, s => s.GetRequiredService<IVehicleCatalog>().CreateManufacturerAsync(new ManufacturerInput("Dacia", "RO")));
+        await db.AsAsync(null, s => s.GetRequiredService<IManufacturerCatalog>().CreateManufacturerAsync(new ManufacturerInput("Dacia", "RO")));
 
         Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("catalog", "vehicle_hierarchy_audit")} WHERE actor_id IS NULL"));
     }
@@ -46,7 +47,7 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
     public async Task A_taken_name_in_any_case_is_a_conflict_and_leaves_no_audit_row(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
+        var catalog = db.Get<IManufacturerCatalog>();
         await catalog.CreateManufacturerAsync(new ManufacturerInput("Saab", "SE"));
 
         var refusal = await Assert.ThrowsAsync<ConflictError>(() => catalog.CreateManufacturerAsync(new ManufacturerInput("SAAB")));
@@ -59,9 +60,9 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
     public async Task Deleting_a_manufacturer_with_live_models_is_a_conflict(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
+        var catalog = db.Get<IManufacturerCatalog>();
         var manufacturer = await catalog.CreateManufacturerAsync(new ManufacturerInput("Saab"));
-        await catalog.CreateModelAsync(manufacturer.Id, "900");
+        await db.Get<IVehicleModelCatalog>().CreateModelAsync(manufacturer.Id, "900");
 
         var refusal = await Assert.ThrowsAsync<ConflictError>(() => catalog.DeleteManufacturerAsync(manufacturer.Id));
 
@@ -69,25 +70,10 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
-    public async Task Variation_years_and_body_styles_are_checked(DatabaseProvider provider)
-    {
-        await using var db = await databases.SeededAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
-        var model = await catalog.CreateModelAsync((await catalog.CreateManufacturerAsync(new ManufacturerInput("Trabant"))).Id, "601");
-
-        var years = await Assert.ThrowsAsync<ValidationError>(() => catalog.CreateVariationAsync(model.Id, new VariationInput(1990, 1964)));
-        var style = await Assert.ThrowsAsync<ValidationError>(() => catalog.CreateVariationAsync(model.Id, new VariationInput(1964, 1990, BodyStyle: "Hovercraft")));
-        var saved = await catalog.CreateVariationAsync(model.Id, new VariationInput(1964, 1990, "Universal", "P63", "estate"));
-
-        Assert.Equal(("catalog.invalid_years", "catalog.unknown_body_style"), (years.Code, style.Code));
-        Assert.Equal("Estate", saved.BodyStyle);
-    }
-
-    [Theory, BothProviders]
     public async Task Manufacturers_page_by_name_and_search_matches_part_of_it(DatabaseProvider provider)
     {
         await using var db = await databases.SeededAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
+        var catalog = db.Get<IManufacturerCatalog>();
 
         var first = await catalog.ListManufacturersAsync(new KeysetRequest(5));
         var second = await catalog.ListManufacturersAsync(new KeysetRequest(5, first.NextCursor));
@@ -96,21 +82,5 @@ public sealed class VehicleCatalogTests(CatalogTestDatabases databases)
         Assert.Equal(["Alfa Romeo", "Audi", "BMW", "Chevrolet", "Citroën"], first.Items.Select(m => m.Name));
         Assert.Equal("Fiat", second.Items[0].Name);
         Assert.Equal(["Land Rover"], found.Items.Select(m => m.Name));
-    }
-
-    [Theory, BothProviders]
-    public async Task Variation_categories_come_from_the_reference_data(DatabaseProvider provider)
-    {
-        await using var db = await databases.SeededAsync(provider);
-        var catalog = db.Get<IVehicleCatalog>();
-        var model = await catalog.CreateModelAsync((await catalog.CreateManufacturerAsync(new ManufacturerInput("Toyota Test"))).Id, "Prius");
-
-        var variation = await catalog.CreateVariationAsync(model.Id, new VariationInput(2016, 2022, Categories: ["hybrid", "Passenger car"]));
-        var unknown = await Assert.ThrowsAsync<ValidationError>(() => catalog.CreateVariationAsync(model.Id, new VariationInput(2023, Categories: ["Spaceship"])));
-        var listed = await catalog.ListVariationsAsync(model.Id, new KeysetRequest(10));
-
-        Assert.Equal(["Hybrid", "Passenger car"], variation.Categories);
-        Assert.Equal("catalog.unknown_variation_category", unknown.Code);
-        Assert.Equal(["Hybrid", "Passenger car"], Assert.Single(listed.Items).Categories);
     }
 }
