@@ -57,7 +57,7 @@ internal sealed partial class VehicleCatalog(
         Check(input);
         return database.InTransactionAsync(async token =>
         {
-            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            var manufacturer = await manufacturers.GetTrackedAsync(manufacturerId, token);
             var before = ToDto(manufacturer);
             manufacturer.Name = input.Name;
             manufacturer.Country = input.Country;
@@ -71,7 +71,7 @@ internal sealed partial class VehicleCatalog(
     public Task DeleteManufacturerAsync(Guid manufacturerId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            var manufacturer = await manufacturers.GetTrackedAsync(manufacturerId, token);
             if (await manufacturers.HasDependantsAsync(manufacturer.Id, token))
             {
                 throw HasChildren("manufacturer", "models or parts");
@@ -100,7 +100,7 @@ internal sealed partial class VehicleCatalog(
         CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
-            var model = await models.GetForUpdateAsync(modelId, token);
+            var model = await models.GetTrackedAsync(modelId, token);
             var manufacturerId = await manufacturers.GetPublicIdAsync(model.ManufacturerId, token);
             var before = ToDto(model, manufacturerId);
             model.Name = name;
@@ -114,7 +114,7 @@ internal sealed partial class VehicleCatalog(
     public Task DeleteModelAsync(Guid modelId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var model = await models.GetForUpdateAsync(modelId, token);
+            var model = await models.GetTrackedAsync(modelId, token);
             if (await variations.ExistsAsync(v => v.ModelId == model.Id, token))
             {
                 throw HasChildren("model", "variations");
@@ -146,7 +146,7 @@ internal sealed partial class VehicleCatalog(
         Check(input);
         return database.InTransactionAsync(async token =>
         {
-            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var variation = await variations.GetTrackedAsync(variationId, token);
             var modelId = await models.GetPublicIdAsync(variation.ModelId, token);
             var current = (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id].ToList();
             var before = ToDto(variation, modelId, variation.BodyStyleId is { } id ? (await variations.BodyStyleNamesAsync([id], token))[id] : null, current);
@@ -162,7 +162,7 @@ internal sealed partial class VehicleCatalog(
     public Task DeleteVariationAsync(Guid variationId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var variation = await variations.GetTrackedAsync(variationId, token);
             var before = ToDto(variation, await models.GetPublicIdAsync(variation.ModelId, token), null,
                 [.. (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id]]);
             await variations.SoftDeleteAsync(variation, token);
@@ -217,7 +217,7 @@ internal sealed partial class VehicleCatalog(
     }
 
     public Task DeleteVinPrefixAsync(Guid vinPrefixId, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async token => await prefixes.RemoveAsync(await prefixes.GetForUpdateAsync(vinPrefixId, token), token), cancellationToken: cancellationToken);
+        database.InTransactionAsync(async token => await prefixes.RemoveAsync(await prefixes.GetTrackedAsync(vinPrefixId, token), token), cancellationToken: cancellationToken);
 
     private static ManufacturerDto ToDto(Manufacturer m) => new(m.PublicId, m.Name, m.Country, m.CreatedAt, m.UpdatedAt);
 

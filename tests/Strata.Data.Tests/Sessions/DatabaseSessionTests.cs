@@ -45,7 +45,7 @@ public sealed class DatabaseSessionTests(DataTestDatabases databases)
 
         await db.Session.InTransactionAsync(async token =>
         {
-            var tracked = await db.Get<WidgetRepository>().GetForUpdateAsync(widget.PublicId, token);
+            var tracked = await db.Get<WidgetRepository>().GetTrackedAsync(widget.PublicId, token);
             tracked.Quantity = 42;
         });
 
