@@ -55,9 +55,6 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     /// <summary>Who the scope acts for.</summary>
     public TenantContext Tenant { get; }
 
-    /// <summary>True while a transaction is open.</summary>
-    public bool InTransaction => _transaction is not null;
-
     /// <summary>The scope's connection, created on first use; EF opens it per command outside transactions.</summary>
     public DbConnection Connection => _connection ??= _connections.Create(_role);
 
