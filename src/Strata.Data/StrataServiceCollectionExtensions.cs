@@ -56,20 +56,19 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<CommandDiagnosticsInterceptor>();
         services.AddSingleton<ModuleContextPool>();
         services.AddSingleton<UnitOfWorkRetry>();
-        services.AddSingleton<PagingCursorCodec>();
+        services.AddSingleton(sp => new PagingCursorCodec(sp.GetRequiredService<IDataProtectionProvider>()));
         services.AddSingleton<StrataMigrator>();
         services.AddSingleton<SeedRunner>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<ApplicationRoleGuard>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<CommandCounter>();
         services.AddScoped(sp => new DatabaseSession(
             sp.GetRequiredService<DatabaseConnectionFactory>(),
             sp.GetRequiredService<ModuleRegistry>(),
-            sp.GetRequiredService<IOptions<StrataDatabaseOptions>>(),
             sp.GetRequiredService<TenantContext>(),
             sp.GetRequiredService<ModuleContextPool>(),
-            sp.GetRequiredService<PagingCursorCodec>(),
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CommandCounter>(),
             sp.GetRequiredService<UnitOfWorkRetry>(),
             sp.GetRequiredService<ILogger<DatabaseSession>>()));
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();

@@ -8,9 +8,9 @@ using Strata.Data.Conventions;
 namespace Strata.Data.Diagnostics;
 
 /// <summary>
-/// Watches every command EF sends: times it (<c>strata.db.command.duration</c>), counts them per scope (<see cref="Sessions.DatabaseSession.CommandsExecuted"/>, so
-/// tests can state "one command for any number of ids") and warns about commands slower than
-/// <c>Strata:Database:SlowQueryThresholdMs</c> with the SQL text and parameter names — never parameter values.
+/// Watches every command EF sends: times it (<c>strata.db.command.duration</c>), counts them per scope
+/// (<see cref="CommandCounter"/>) and warns about commands slower than <c>Strata:Database:SlowQueryThresholdMs</c>
+/// with the SQL text and parameter names — never parameter values.
 /// </summary>
 internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptions> options, ILogger<CommandDiagnosticsInterceptor> logger)
     : DbCommandInterceptor
@@ -21,7 +21,7 @@ internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptio
     {
         if (eventData.Context is StrataDbContext { Session: { } session })
         {
-            session.CountCommand();
+            session.Commands.Increment();
         }
 
         return result;

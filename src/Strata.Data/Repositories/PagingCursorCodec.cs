@@ -9,15 +9,20 @@ namespace Strata.Data.Repositories;
 /// <summary>
 /// Encodes keyset cursors (sort spelling, last sort key, last public id) as opaque, authenticated strings with
 /// ASP.NET Core Data Protection: a cursor that was altered, forged or made for another sort is a 400, never a query.
+/// A singleton of <c>AddStrata</c>; module repositories take it by injection and hand it to
+/// <see cref="Repository{TEntity}"/>, which alone encodes and decodes.
 /// </summary>
-internal sealed class PagingCursorCodec(IDataProtectionProvider dataProtection)
+public sealed class PagingCursorCodec
 {
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("Strata.Paging.Cursor.v1");
+    private readonly IDataProtector _protector;
 
-    public string Encode(KeysetCursor cursor) =>
+    internal PagingCursorCodec(IDataProtectionProvider dataProtection) =>
+        _protector = dataProtection.CreateProtector("Strata.Paging.Cursor.v1");
+
+    internal string Encode(KeysetCursor cursor) =>
         Base64Url.EncodeToString(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(cursor)));
 
-    public KeysetCursor Decode(string cursor, string expectedSort)
+    internal KeysetCursor Decode(string cursor, string expectedSort)
     {
         KeysetCursor? decoded;
         try

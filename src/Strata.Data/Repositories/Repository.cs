@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
-using Strata.Data.Sessions;
 
 namespace Strata.Data.Repositories;
 
@@ -25,11 +24,21 @@ public abstract class Repository<TEntity>
     // compiled against, and each provider has its own context type (a process normally runs one; tests run both).
     private static readonly ConditionalWeakTable<IModel, Func<StrataDbContext, Guid, CancellationToken, Task<TEntity?>>> FindByPublicIdQueries = new();
 
+    private readonly PagingCursorCodec _cursors;
+    private readonly TimeProvider _clock;
+
     /// <summary>Creates a repository over the scope's module context.</summary>
-    protected Repository(StrataDbContext context)
+    /// <param name="context">The scope's module context.</param>
+    /// <param name="cursors">Encodes and checks the cursors of <see cref="KeysetPageAsync"/>.</param>
+    /// <param name="clock">Stamps <see cref="SoftDeleteAsync"/>.</param>
+    protected Repository(StrataDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(cursors);
+        ArgumentNullException.ThrowIfNull(clock);
         Context = context;
+        _cursors = cursors;
+        _clock = clock;
     }
 
     /// <summary>The module context (shares the scope's connection and transaction).</summary>
@@ -50,9 +59,6 @@ public abstract class Repository<TEntity>
     /// <summary>Resource name used in not-found codes (<c>widget.not_found</c>).</summary>
     protected virtual string ResourceName => SnakeCase.From(typeof(TEntity).Name);
 
-    private DatabaseSession Session => Context.Session
-        ?? throw new InvalidOperationException("Repositories need a context created by a DatabaseSession.");
-
     /// <summary>The row with <paramref name="publicId"/>, or null.</summary>
     public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         FindByPublicIdQueries.GetValue(Context.Model, _ => CompileFindByPublicId())(Context, publicId, cancellationToken);
@@ -68,8 +74,12 @@ public abstract class Repository<TEntity>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
 
-    /// <summary>The tracked row with <paramref name="publicId"/> for changing; a <see cref="NotFoundError"/> when there is none.</summary>
-    public async Task<TEntity> GetForUpdateAsync(Guid publicId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The row with <paramref name="publicId"/>, tracked, so changes to it are saved with the unit of work; a versioned
+    /// row (<see cref="IVersioned"/>) is checked at save against the version it was read with, and a concurrent change
+    /// is a <c>database.concurrency_conflict</c>. It takes no row lock. A <see cref="NotFoundError"/> when there is none.
+    /// </summary>
+    public async Task<TEntity> GetTrackedAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
 
     /// <summary>
@@ -136,7 +146,7 @@ public abstract class Repository<TEntity>
         var query = Filtered(filter, search);
         if (request.Cursor is not null)
         {
-            var cursor = Session.Cursors.Decode(request.Cursor, sort.Spec);
+            var cursor = _cursors.Decode(request.Cursor, sort.Spec);
             query = sort.Key.After(query, cursor.Key, cursor.PublicId, sort.Descending);
         }
 
@@ -148,7 +158,7 @@ public abstract class Repository<TEntity>
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return new(rows, Session.Cursors.Encode(new KeysetCursor(sort.Spec, sort.Key.Capture(last), last.PublicId)));
+        return new(rows, _cursors.Encode(new KeysetCursor(sort.Spec, sort.Key.Capture(last), last.PublicId)));
     }
 
     /// <summary>Inserts <paramref name="row"/> and saves it.</summary>
@@ -180,7 +190,7 @@ public abstract class Repository<TEntity>
     /// <summary>Hides <paramref name="row"/> behind the soft-delete filter.</summary>
     public Task SoftDeleteAsync(TEntity row, CancellationToken cancellationToken = default)
     {
-        AsSoftDeletable(row).DeletedAt = Session.Clock.GetUtcNow().UtcDateTime;
+        AsSoftDeletable(row).DeletedAt = _clock.GetUtcNow().UtcDateTime;
         return UpdateAsync(row, cancellationToken);
     }
 

@@ -3,7 +3,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class AuditLogRepository(AuthDbContext context) : Repository<AuditLogEntry>(context)
+internal sealed class AuditLogRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<AuditLogEntry>(context, cursors, clock)
 {
     protected override SortMap<AuditLogEntry> Sorts { get; } = new SortMap<AuditLogEntry>("-occurredAt").Add("occurredAt", a => a.OccurredAt);
 }

@@ -4,7 +4,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class PasskeyRepository(AuthDbContext context) : Repository<Passkey>(context)
+internal sealed class PasskeyRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Passkey>(context, cursors, clock)
 {
     public async Task<IReadOnlyList<Passkey>> ListForUserAsync(long userId, CancellationToken cancellationToken) =>
         await Query.Where(p => p.UserId == userId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);

@@ -3,7 +3,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class RoleRepository(AuthDbContext context) : Repository<Role>(context)
+internal sealed class RoleRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Role>(context, cursors, clock)
 {
     protected override SortMap<Role> Sorts { get; } = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
 

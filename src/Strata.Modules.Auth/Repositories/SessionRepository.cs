@@ -4,7 +4,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class SessionRepository(AuthDbContext context) : Repository<Session>(context)
+internal sealed class SessionRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Session>(context, cursors, clock)
 {
     /// <summary>The live session with this token hash, with its (not deleted) user.</summary>
     public Task<Session?> FindActiveByTokenHashAsync(string tokenHash, DateTime now, CancellationToken cancellationToken) =>

@@ -5,7 +5,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class UserRepository(AuthDbContext context) : Repository<User>(context)
+internal sealed class UserRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<User>(context, cursors, clock)
 {
     public Task<User?> FindByEmailForUpdateAsync(string email, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Repositories;
 
-internal sealed class VerificationRepository(AuthDbContext context) : Repository<Verification>(context)
+internal sealed class VerificationRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Verification>(context, cursors, clock)
 {
     /// <summary>
     /// Consumes the open token with this hash. The consuming write is conditional (<c>consumed_at IS NULL</c>), so of

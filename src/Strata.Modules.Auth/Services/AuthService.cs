@@ -132,7 +132,7 @@ internal sealed class AuthService(
         database.InTransactionAsync(async cancel =>
         {
             var verification = await ConsumeVerificationAsync(EmailVerificationPurpose, token, cancel);
-            var user = await users.GetForUpdateAsync(Guid.Parse(verification.Identifier), cancel);
+            var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
             user.EmailVerified = true;
             return ToDto(user);
         }, cancellationToken: cancellationToken);
@@ -157,7 +157,7 @@ internal sealed class AuthService(
         return database.InTransactionAsync(async cancel =>
         {
             var verification = await ConsumeVerificationAsync(PasswordResetPurpose, token, cancel);
-            var user = await users.GetForUpdateAsync(Guid.Parse(verification.Identifier), cancel);
+            var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
             await SetPasswordAsync(user, newPassword, cancel);
             user.FailedSignInCount = 0;
             user.LockoutEnd = null;
@@ -172,7 +172,7 @@ internal sealed class AuthService(
         CheckPassword(newPassword, "newPassword");
         return database.InTransactionAsync(async token =>
         {
-            var user = await users.GetForUpdateAsync(userId, token);
+            var user = await users.GetTrackedAsync(userId, token);
             var account = await accounts.FindCredentialForUpdateAsync(user.Id, token);
             if (account?.PasswordHash is null || passwords.Verify(account.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
             {

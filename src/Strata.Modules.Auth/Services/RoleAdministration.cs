@@ -36,7 +36,7 @@ internal sealed class RoleAdministration(
         database.InTransactionAsync(async token =>
         {
             ArgumentNullException.ThrowIfNull(change);
-            var role = await roles.GetForUpdateAsync(roleId, token);
+            var role = await roles.GetTrackedAsync(roleId, token);
             if (change.Name is not null)
             {
                 role.Name = change.Name;
@@ -70,7 +70,7 @@ internal sealed class RoleAdministration(
     public Task DeleteRoleAsync(Guid actorId, Guid roleId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var role = await roles.GetForUpdateAsync(roleId, token);
+            var role = await roles.GetTrackedAsync(roleId, token);
             if (role.IsSystem)
             {
                 throw new ConflictError("auth.system_role", $"The system role '{role.Name}' cannot be deleted.");
@@ -88,7 +88,7 @@ internal sealed class RoleAdministration(
     public Task<RoleDto> SetRolePermissionsAsync(Guid actorId, Guid roleId, IReadOnlyCollection<string> permissions, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var role = await roles.GetForUpdateAsync(roleId, token);
+            var role = await roles.GetTrackedAsync(roleId, token);
             var wanted = permissions.Distinct(StringComparer.Ordinal).ToArray();
             var found = await context.Permissions.AsNoTracking().Where(p => wanted.Contains(p.Key)).ToListAsync(token);
             var unknown = wanted.Except(found.Select(p => p.Key), StringComparer.Ordinal).ToList();

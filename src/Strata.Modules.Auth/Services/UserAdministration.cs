@@ -25,7 +25,7 @@ internal sealed class UserAdministration(
     public Task DeleteUserAsync(Guid actorId, Guid userId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var user = await users.GetForUpdateAsync(userId, token);
+            var user = await users.GetTrackedAsync(userId, token);
             await users.SoftDeleteAsync(user, token);
             await sessions.RevokeAllAsync(user.Id, clock.GetUtcNow().UtcDateTime, token);
             // Credentials go with the account: a restored user registers passkeys again.

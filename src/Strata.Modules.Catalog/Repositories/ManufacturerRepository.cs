@@ -5,7 +5,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class ManufacturerRepository(CatalogDbContext context) : Repository<Manufacturer>(context)
+internal sealed class ManufacturerRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Manufacturer>(context, cursors, clock)
 {
     protected override SortMap<Manufacturer> Sorts { get; } = new SortMap<Manufacturer>("name").Add("name", m => m.NormalizedName);
 

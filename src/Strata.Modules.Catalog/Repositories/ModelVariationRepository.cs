@@ -4,7 +4,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class ModelVariationRepository(CatalogDbContext context) : Repository<ModelVariation>(context)
+internal sealed class ModelVariationRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<ModelVariation>(context, cursors, clock)
 {
     protected override SortMap<ModelVariation> Sorts { get; } = new SortMap<ModelVariation>("yearFrom").Add("yearFrom", v => v.YearFrom);
 

@@ -6,7 +6,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class PartCategoryRepository(CatalogDbContext context) : Repository<PartCategory>(context)
+internal sealed class PartCategoryRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<PartCategory>(context, cursors, clock)
 {
     protected override string ResourceName => "category";
 

@@ -7,7 +7,8 @@ using Strata.Modules.Catalog.Services;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class PartRepository(CatalogDbContext context) : Repository<Part>(context)
+internal sealed class PartRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Part>(context, cursors, clock)
 {
     /// <summary>Live parts with these public ids and their makers, in one command (<c>= ANY</c> / <c>IN</c>).</summary>
     public async Task<IReadOnlyList<PartSummary>> SummariesAsync(IReadOnlyCollection<Guid> publicIds, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class StoredFileRepository(CatalogDbContext context) : Repository<StoredFile>(context)
+internal sealed class StoredFileRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<StoredFile>(context, cursors, clock)
 {
     protected override string ResourceName => "file";
 

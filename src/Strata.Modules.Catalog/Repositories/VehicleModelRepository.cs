@@ -4,7 +4,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class VehicleModelRepository(CatalogDbContext context) : Repository<VehicleModel>(context)
+internal sealed class VehicleModelRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<VehicleModel>(context, cursors, clock)
 {
     protected override SortMap<VehicleModel> Sorts { get; } = new SortMap<VehicleModel>("name").Add("name", m => m.NormalizedName);
 

@@ -4,7 +4,8 @@ using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Repositories;
 
-internal sealed class VinPrefixRepository(CatalogDbContext context) : Repository<VinPrefix>(context)
+internal sealed class VinPrefixRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<VinPrefix>(context, cursors, clock)
 {
     protected override string ResourceName => "vin_prefix";
 

@@ -33,7 +33,7 @@ internal sealed class ManufacturerCatalog(DatabaseSession database, Manufacturer
         Check(input);
         return database.InTransactionAsync(async token =>
         {
-            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            var manufacturer = await manufacturers.GetTrackedAsync(manufacturerId, token);
             var before = manufacturer.ToDto();
             manufacturer.Name = input.Name;
             manufacturer.Country = input.Country;
@@ -47,7 +47,7 @@ internal sealed class ManufacturerCatalog(DatabaseSession database, Manufacturer
     public Task DeleteManufacturerAsync(Guid manufacturerId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var manufacturer = await manufacturers.GetForUpdateAsync(manufacturerId, token);
+            var manufacturer = await manufacturers.GetTrackedAsync(manufacturerId, token);
             if (await manufacturers.HasDependantsAsync(manufacturer.Id, token))
             {
                 throw CatalogRules.HasChildren("manufacturer", "models or parts");

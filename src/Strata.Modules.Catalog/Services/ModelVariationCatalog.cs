@@ -46,7 +46,7 @@ internal sealed class ModelVariationCatalog(
         Check(input);
         return database.InTransactionAsync(async token =>
         {
-            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var variation = await variations.GetTrackedAsync(variationId, token);
             var modelId = await models.GetPublicIdAsync(variation.ModelId, token);
             var current = (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id].ToList();
             var before = variation.ToDto(modelId, variation.BodyStyleId is { } id ? (await variations.BodyStyleNamesAsync([id], token))[id] : null, current);
@@ -62,7 +62,7 @@ internal sealed class ModelVariationCatalog(
     public Task DeleteVariationAsync(Guid variationId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var variation = await variations.GetForUpdateAsync(variationId, token);
+            var variation = await variations.GetTrackedAsync(variationId, token);
             var before = variation.ToDto(await models.GetPublicIdAsync(variation.ModelId, token), null,
                 [.. (await variations.CategoryNamesAsync([variation.Id], token))[variation.Id]]);
             await variations.SoftDeleteAsync(variation, token);

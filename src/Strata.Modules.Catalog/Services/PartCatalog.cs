@@ -41,7 +41,7 @@ internal sealed class PartCatalog(
         CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
-            var category = await categories.GetForUpdateAsync(categoryId, token);
+            var category = await categories.GetTrackedAsync(categoryId, token);
             category.Name = name;
             await CatalogRules.SaveNamedAsync(() => categories.UpdateAsync(category, token));
             return new CategoryDto(category.PublicId, category.Name, category.ParentId is { } parent ? await categories.GetPublicIdAsync(parent, token) : null);
@@ -51,7 +51,7 @@ internal sealed class PartCatalog(
     public Task DeleteCategoryAsync(Guid categoryId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var category = await categories.GetForUpdateAsync(categoryId, token);
+            var category = await categories.GetTrackedAsync(categoryId, token);
             if (await categories.HasDependantsAsync(category.Id, token))
             {
                 throw new ConflictError("catalog.has_children", "The category still has sub-categories, parts or fitments.");
@@ -92,7 +92,7 @@ internal sealed class PartCatalog(
         var attributes = Check(input);
         await database.InTransactionAsync(async token =>
         {
-            var part = await parts.GetForUpdateAsync(partId, token);
+            var part = await parts.GetTrackedAsync(partId, token);
             await ApplyAsync(part, input, attributes, token);
             await SavePartAsync(async () =>
             {
@@ -104,7 +104,7 @@ internal sealed class PartCatalog(
     }
 
     public Task DeletePartAsync(Guid partId, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async token => await parts.SoftDeleteAsync(await parts.GetForUpdateAsync(partId, token), token), cancellationToken: cancellationToken);
+        database.InTransactionAsync(async token => await parts.SoftDeleteAsync(await parts.GetTrackedAsync(partId, token), token), cancellationToken: cancellationToken);
 
     public async Task<PartDetail> AddAlternativeAsync(Guid partId, Guid alternativePartId, string kind, CancellationToken cancellationToken = default)
     {

@@ -39,7 +39,7 @@ internal sealed class VehicleModelCatalog(
         CatalogRules.CheckName(name);
         return database.InTransactionAsync(async token =>
         {
-            var model = await models.GetForUpdateAsync(modelId, token);
+            var model = await models.GetTrackedAsync(modelId, token);
             var manufacturerId = await manufacturers.GetPublicIdAsync(model.ManufacturerId, token);
             var before = model.ToDto(manufacturerId);
             model.Name = name;
@@ -53,7 +53,7 @@ internal sealed class VehicleModelCatalog(
     public Task DeleteModelAsync(Guid modelId, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var model = await models.GetForUpdateAsync(modelId, token);
+            var model = await models.GetTrackedAsync(modelId, token);
             if (await variations.ExistsAsync(v => v.ModelId == model.Id, token))
             {
                 throw CatalogRules.HasChildren("model", "variations");

@@ -60,7 +60,7 @@ internal sealed class VinPrefixCatalog(
     }
 
     public Task DeleteVinPrefixAsync(Guid vinPrefixId, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async token => await prefixes.RemoveAsync(await prefixes.GetForUpdateAsync(vinPrefixId, token), token), cancellationToken: cancellationToken);
+        database.InTransactionAsync(async token => await prefixes.RemoveAsync(await prefixes.GetTrackedAsync(vinPrefixId, token), token), cancellationToken: cancellationToken);
 
     private static ValidationError HierarchyMismatch() =>
         new("catalog.hierarchy_mismatch", "modelId", "The model must be the manufacturer's, and the variation the model's.");

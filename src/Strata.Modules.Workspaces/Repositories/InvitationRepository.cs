@@ -7,7 +7,8 @@ using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Repositories;
 
-internal sealed class InvitationRepository(WorkspacesDbContext context) : Repository<Invitation>(context)
+internal sealed class InvitationRepository(WorkspacesDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Invitation>(context, cursors, clock)
 {
     public async Task<IReadOnlyList<Invitation>> ListPendingAsync(long workspaceId, DateTime now, CancellationToken cancellationToken) =>
         await Query.Where(i => i.WorkspaceId == workspaceId && i.Status == Invitation.Pending && i.ExpiresAt > now)

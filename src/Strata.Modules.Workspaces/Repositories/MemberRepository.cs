@@ -9,7 +9,8 @@ using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Repositories;
 
-internal sealed class MemberRepository(WorkspacesDbContext context) : Repository<Member>(context)
+internal sealed class MemberRepository(WorkspacesDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Member>(context, cursors, clock)
 {
     // The access check every tenant-scoped request makes: compiled once per model (one per provider context type).
     private static readonly ConditionalWeakTable<IModel, Func<WorkspacesDbContext, Guid, Guid, CancellationToken, Task<MembershipRow?>>> MembershipQueries = new();

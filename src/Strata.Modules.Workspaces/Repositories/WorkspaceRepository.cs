@@ -5,7 +5,8 @@ using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Repositories;
 
-internal sealed class WorkspaceRepository(WorkspacesDbContext context) : Repository<Workspace>(context)
+internal sealed class WorkspaceRepository(WorkspacesDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Workspace>(context, cursors, clock)
 {
     /// <summary>The user's workspaces with their role in each, by name.</summary>
     public async Task<IReadOnlyList<(Workspace Workspace, WorkspaceRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)

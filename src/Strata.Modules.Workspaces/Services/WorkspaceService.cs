@@ -59,7 +59,7 @@ internal sealed class WorkspaceService(
         return database.InTransactionAsync(async token =>
         {
             var membership = await access.RequireAsync(workspaceId, WorkspaceRole.Admin, token);
-            var workspace = await workspaces.GetForUpdateAsync(workspaceId, token);
+            var workspace = await workspaces.GetTrackedAsync(workspaceId, token);
             workspace.Name = changes.Name?.Trim() ?? workspace.Name;
             workspace.Slug = changes.Slug ?? workspace.Slug;
             workspace.Metadata = metadata ?? workspace.Metadata;
@@ -81,7 +81,7 @@ internal sealed class WorkspaceService(
         database.InTransactionAsync(async token =>
         {
             await access.RequireAsync(workspaceId, WorkspaceRole.Owner, token);
-            await workspaces.SoftDeleteAsync(await workspaces.GetForUpdateAsync(workspaceId, token), token);
+            await workspaces.SoftDeleteAsync(await workspaces.GetTrackedAsync(workspaceId, token), token);
             await AuditAsync(WorkspaceAuditActions.Deleted, workspaceId, token);
         }, cancellationToken: cancellationToken);
 
@@ -104,7 +104,7 @@ internal sealed class WorkspaceService(
         return database.InTransactionAsync(async token =>
         {
             var actor = await access.RequireAsync(workspaceId, WorkspaceRole.Admin, token);
-            var workspace = await workspaces.GetForUpdateAsync(workspaceId, token);
+            var workspace = await workspaces.GetTrackedAsync(workspaceId, token);
             var member = await FindMemberAsync(actor.WorkspaceId, userId, token);
             if (member.Role == WorkspaceRole.Owner || role == WorkspaceRole.Owner)
             {
@@ -149,7 +149,7 @@ internal sealed class WorkspaceService(
                     throw new ForbiddenError("workspaces.forbidden", "Only an owner can remove an owner.");
                 }
 
-                await EnsureAnotherOwnerAsync(await workspaces.GetForUpdateAsync(workspaceId, token), token);
+                await EnsureAnotherOwnerAsync(await workspaces.GetTrackedAsync(workspaceId, token), token);
             }
 
             await members.RemoveAsync(member, token);

@@ -1,6 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Strata.Data.Configuration;
+using Strata.Data.Conventions;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
+using Strata.TestModules.Widgets;
 using Strata.TestModules.Widgets.Repositories;
 using Strata.TestModules.Widgets.Schema;
 using Strata.Testing;
@@ -263,6 +268,20 @@ public sealed class RepositoryTests(DataTestDatabases databases)
         await repository.RemoveAsync(category);
 
         Assert.Null(await repository.FindByPublicIdAsync(category.PublicId));
+    }
+
+    [Theory, BothProviders]
+    public async Task Soft_delete_stamps_the_time_of_the_registered_clock(DatabaseProvider provider)
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
+        var widget = await db.WidgetAsync();
+
+        await db.Get<WidgetRepository>().SoftDeleteAsync(widget);
+
+        var stored = await db.Get<WidgetsDbContext>().Widgets.IgnoreQueryFilters([StrataQueryFilters.SoftDelete]).AsNoTracking()
+            .SingleAsync(w => w.PublicId == widget.PublicId);
+        Assert.Equal(now.UtcDateTime, stored.DeletedAt);
     }
 
     private static async Task<List<string>> WalkAsync(WidgetRepository repository, KeysetRequest request, System.Linq.Expressions.Expression<Func<Widget, bool>> filter)

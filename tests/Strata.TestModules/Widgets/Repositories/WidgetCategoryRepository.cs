@@ -5,7 +5,8 @@ using Strata.TestModules.Widgets.Schema;
 
 namespace Strata.TestModules.Widgets.Repositories;
 
-internal sealed class WidgetCategoryRepository(WidgetsDbContext context) : Repository<WidgetCategory>(context)
+internal sealed class WidgetCategoryRepository(WidgetsDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<WidgetCategory>(context, cursors, clock)
 {
     public Task<WidgetCategory?> FindByNameAsync(string name, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ using Strata.TestModules.Widgets.Schema;
 
 namespace Strata.TestModules.Widgets.Repositories;
 
-internal sealed class WidgetRepository(WidgetsDbContext context) : Repository<Widget>(context)
+internal sealed class WidgetRepository(WidgetsDbContext context, PagingCursorCodec cursors, TimeProvider clock)
+    : Repository<Widget>(context, cursors, clock)
 {
     protected override SortMap<Widget> Sorts { get; } = new SortMap<Widget>("name")
         .Add("name", w => w.Name)

@@ -10,7 +10,7 @@ internal sealed class WidgetService(DatabaseSession session, WidgetRepository wi
     public Task RetireAsync(Guid widgetId, CancellationToken cancellationToken) =>
         session.InTransactionAsync(async token =>
         {
-            var widget = await widgets.GetForUpdateAsync(widgetId, token);
+            var widget = await widgets.GetTrackedAsync(widgetId, token);
             await widgets.SoftDeleteAsync(widget, token);
             await events.PublishAsync(new WidgetRetired(widgetId), token);
         }, cancellationToken: cancellationToken);

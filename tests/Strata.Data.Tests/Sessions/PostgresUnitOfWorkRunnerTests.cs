@@ -5,8 +5,8 @@ using Strata.Testing;
 
 namespace Strata.Data.Tests.Sessions;
 
-/// <summary>Session behaviour only PostgreSQL can show: server-raised transient failures and transaction-local tenant settings.</summary>
-public sealed class PostgresSessionTests(DataTestDatabases databases)
+/// <summary>Unit-of-work behaviour only PostgreSQL can show: server-raised transient failures and transaction-local tenant settings.</summary>
+public sealed class PostgresUnitOfWorkRunnerTests(DataTestDatabases databases)
 {
     [Fact]
     public async Task A_serialization_failure_retries_the_whole_unit()

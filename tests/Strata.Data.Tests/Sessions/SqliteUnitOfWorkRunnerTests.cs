@@ -4,8 +4,8 @@ using Strata.Testing;
 
 namespace Strata.Data.Tests.Sessions;
 
-/// <summary>Session behaviour only SQLite can show: a writer waiting on the database file lock, readers that do not take it.</summary>
-public sealed class SqliteSessionTests(DataTestDatabases databases)
+/// <summary>Unit-of-work behaviour only SQLite can show: a writer waiting on the database file lock, readers that do not take it.</summary>
+public sealed class SqliteUnitOfWorkRunnerTests(DataTestDatabases databases)
 {
     [Fact]
     public async Task A_busy_database_file_retries_the_whole_unit()
