@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Strata.Data.Events;
 using Strata.Data.Modules;
 using Strata.Modules.Auth;
@@ -32,7 +33,8 @@ public sealed class WorkspacesModule : StrataModule
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services)
     {
-        services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName);
+        services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkspacesOptions>, WorkspacesOptionsValidator>();
         services.AddScoped<WorkspaceRepository>();
         services.AddScoped<MemberRepository>();
         services.AddScoped<InvitationRepository>();

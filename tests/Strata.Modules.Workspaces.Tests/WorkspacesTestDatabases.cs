@@ -25,7 +25,7 @@ internal static class Tenancy
     public static async Task<Guid> UserAsync(this TestDatabase db)
     {
         await using var scope = db.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IAuthService>()
+        var result = await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>()
             .SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None);
         return result.User.Id;
     }

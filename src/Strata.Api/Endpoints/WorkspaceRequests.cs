@@ -45,7 +45,7 @@ internal sealed class InviteRequestValidator : AbstractValidator<InviteRequest>
 {
     public InviteRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(r => r.Email).ValidEmailAddress();
         RuleFor(r => r.Role).IsInEnum();
     }
 }
