@@ -61,12 +61,16 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
     private async Task<InvitationAcceptance> AcceptOnSqliteAsync(
         string tokenHash, Guid userId, string normalizedEmail, DateTime now, Guid memberId, CancellationToken cancellationToken)
     {
-        var invitation = await Set.IgnoreQueryFilters([StrataQueryFilters.Tenant]).Include(i => i.Workspace)
-            .FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
+        var invitation = await Set.IgnoreQueryFilters([StrataQueryFilters.Tenant]).FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
         if (invitation is null)
         {
             return new(InvitationAcceptanceOutcome.Unknown);
         }
+
+        // Read apart, not with Include: the soft-delete filter hides a deleted workspace, and the Include of a required
+        // navigation would then hide the invitation too (an inner join), answering unknown where the function says revoked.
+        var workspace = await context.Workspaces.IgnoreQueryFilters([StrataQueryFilters.Tenant])
+            .FirstOrDefaultAsync(w => w.Id == invitation.WorkspaceId, cancellationToken);
 
         if (invitation.Status == Invitation.Pending && invitation.ExpiresAt <= now)
         {
@@ -74,10 +78,10 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
             await SaveAsync(cancellationToken);
         }
 
-        // The soft-delete filter hides a deleted workspace from Include: an invitation to one is as good as revoked.
-        if (invitation.Status != Invitation.Pending || invitation.Workspace is null)
+        // An invitation to a deleted workspace is as good as revoked.
+        if (invitation.Status != Invitation.Pending || workspace is null)
         {
-            return new(invitation.Workspace is null ? InvitationAcceptanceOutcome.Revoked : invitation.Status switch
+            return new(workspace is null ? InvitationAcceptanceOutcome.Revoked : invitation.Status switch
             {
                 Invitation.Accepted => InvitationAcceptanceOutcome.Used,
                 Invitation.Expired => InvitationAcceptanceOutcome.Expired,
@@ -93,7 +97,7 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
         var members = context.Members.IgnoreQueryFilters([StrataQueryFilters.Tenant]);
         if (await members.AnyAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == userId, cancellationToken))
         {
-            return new(InvitationAcceptanceOutcome.AlreadyMember, invitation.Workspace.PublicId);
+            return new(InvitationAcceptanceOutcome.AlreadyMember, workspace.PublicId);
         }
 
         context.Members.Add(new Member { PublicId = memberId, WorkspaceId = invitation.WorkspaceId, UserId = userId, Role = invitation.Role, JoinedAt = now });
@@ -101,7 +105,7 @@ internal sealed class InvitationRepository(WorkspacesDbContext context) : Reposi
         invitation.AcceptedBy = userId;
         invitation.AcceptedAt = now;
         await SaveAsync(cancellationToken);
-        return new(InvitationAcceptanceOutcome.Joined, invitation.Workspace.PublicId, invitation.Role);
+        return new(InvitationAcceptanceOutcome.Joined, workspace.PublicId, invitation.Role);
     }
 
     /// <summary>A row of <c>workspaces.accept_invitation</c>, as the function writes it.</summary>
