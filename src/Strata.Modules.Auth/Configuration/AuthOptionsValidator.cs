@@ -19,7 +19,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         RequirePositive(options.SessionRenewalInterval, "SessionRenewalInterval", failures);
         if (options.SessionRenewalInterval > options.SessionLifetime)
         {
-            failures.Add($"{AuthOptions.SectionName}:SessionRenewalInterval must not be longer than {AuthOptions.SectionName}:SessionLifetime, or sessions expire before they renew.");
+            failures.Add($"{AuthOptions.SectionName}:SessionRenewalInterval must not be longer than {AuthOptions.SectionName}:SessionLifetime, "
+                + "or sessions expire before they renew.");
         }
 
         RequirePositive(options.VerificationLifetime, "VerificationLifetime", failures);

@@ -99,7 +99,8 @@ internal sealed class PasswordSignIn(
     private async Task RecordFailureAsync(User user, ClientInfo client, CancellationToken cancellationToken)
     {
         user.FailedSignInCount++;
-        await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Failure, client, cancellationToken, ("reason", "wrong_password"));
+        await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Failure, client, cancellationToken,
+            ("reason", "wrong_password"));
         var beyond = user.FailedSignInCount - Settings.LockoutThreshold;
         if (beyond >= 0)
         {

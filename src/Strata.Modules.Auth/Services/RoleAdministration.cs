@@ -27,7 +27,8 @@ internal sealed class RoleAdministration(
         {
             var parent = parentRoleId is { } parentId ? await FindRoleAsync(parentId, token) : null;
             var role = await WithUniqueNameAsync(name, () => roles.AddAsync(new Role { Name = name, Description = description, ParentRoleId = parent?.Id }, token));
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token, ("change", "role_created"));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("change", "role_created"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -62,7 +63,8 @@ internal sealed class RoleAdministration(
                 await roles.UpdateAsync(role, token);
                 return role;
             });
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token, ("change", "role_updated"));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("change", "role_updated"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -99,7 +101,8 @@ internal sealed class RoleAdministration(
             await context.RolePermissions.Where(rp => rp.RoleId == role.Id).ExecuteDeleteAsync(token);
             context.RolePermissions.AddRange(found.Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
             await context.SaveChangesAsync(token);
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token, ("permissions", string.Join(",", wanted.Order(StringComparer.Ordinal))), ("change", "role_permissions_set"));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("permissions", string.Join(",", wanted.Order(StringComparer.Ordinal))), ("change", "role_permissions_set"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -122,7 +125,8 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token, ("role", role.Name), ("change", granted ? "role_granted" : "role_revoked"));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("role", role.Name), ("change", granted ? "role_granted" : "role_revoked"));
         }, cancellationToken: cancellationToken);
 
     public Task SetUserPermissionAsync(Guid actorId, Guid userId, string permission, bool granted, CancellationToken cancellationToken = default) =>
@@ -142,7 +146,8 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token, ("permission", permission), ("change", granted ? "permission_granted" : "permission_revoked"));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("permission", permission), ("change", granted ? "permission_granted" : "permission_revoked"));
         }, cancellationToken: cancellationToken);
 
     public async Task<KeysetPage<AuditEntryDto>> ListAuditLogAsync(KeysetRequest request, AuditLogFilter filter, CancellationToken cancellationToken = default)

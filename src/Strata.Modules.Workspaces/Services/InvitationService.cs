@@ -50,7 +50,8 @@ internal sealed class InvitationService(
                 ExpiresAt = now + options.Value.InvitationLifetime,
                 InvitedBy = access.CurrentUser,
             }, token);
-            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationCreated, access.CurrentUser, workspaceId, token, ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationCreated, access.CurrentUser, workspaceId, token,
+                ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
             return new IssuedInvitation(ToDto(invitation), secret);
         }, cancellationToken: cancellationToken);
     }

@@ -152,7 +152,8 @@ internal sealed class WorkspaceService(
             }
 
             await members.RemoveAsync(member, token);
-            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.MemberRemoved, access.CurrentUser, workspaceId, token, ("user", userId.ToString()), ("left", leaving ? "true" : "false"));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.MemberRemoved, access.CurrentUser, workspaceId, token,
+                ("user", userId.ToString()), ("left", leaving ? "true" : "false"));
         }, cancellationToken: cancellationToken);
 
     internal static WorkspaceDto ToDto(Workspace workspace, WorkspaceRole role) =>
