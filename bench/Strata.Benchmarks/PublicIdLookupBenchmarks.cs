@@ -43,7 +43,7 @@ public class PublicIdLookupBenchmarks
         for (var i = 0; i < 200; i++)
         {
             await using var scope = _services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IAuthService>().SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None);
+            var result = await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>().SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None);
             ids.Add(result.User.Id);
         }
 

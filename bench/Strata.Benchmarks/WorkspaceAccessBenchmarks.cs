@@ -46,7 +46,7 @@ public class WorkspaceAccessBenchmarks
         for (var i = 0; i < 100; i++)
         {
             await using var scope = _services.CreateAsyncScope();
-            var user = (await scope.ServiceProvider.GetRequiredService<IAuthService>().SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None)).User.Id;
+            var user = (await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>().SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None)).User.Id;
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(user);
             var workspace = await scope.ServiceProvider.GetRequiredService<IWorkspaceService>().CreateAsync($"Workspace {i}", null);
             memberships.Add((user, workspace.Id));

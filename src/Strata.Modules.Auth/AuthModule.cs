@@ -24,7 +24,8 @@ namespace Strata.Modules.Auth;
 
 /// <summary>
 /// Users, sessions, accounts, verifications, passkeys, RBAC with inheritance and the audit log. Schema <c>auth</c> (SQLite
-/// prefix <c>auth_</c>). Public surface: <see cref="IAuthService"/>, <see cref="ISessionAuthenticator"/>,
+/// prefix <c>auth_</c>). Public surface: <see cref="IPasswordSignIn"/>, <see cref="IPasswordManagement"/>,
+/// <see cref="IEmailVerification"/>, <see cref="IUserSessions"/>, <see cref="ISessionAuthenticator"/>, <see cref="IAuditTrail"/>,
 /// <see cref="IPasskeyService"/>, <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>,
 /// <see cref="IUserDirectory"/>, <see cref="IExternalAccounts"/>,
 /// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
@@ -64,7 +65,8 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
         services.AddValidatorsFromAssemblyContaining<AuthModule>(includeInternalTypes: true);
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         // Before AddIdentityCore, whose own registration is then skipped: one hasher, at Strata's iteration count.
         services.AddSingleton<IPasswordHasher<User>>(sp => PasswordHashing.Create(sp.GetRequiredService<IOptions<AuthOptions>>()));
         services.AddSingleton<ISecretTokenSource, SecretTokenSource>();
@@ -81,7 +83,13 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
         services.AddScoped<AuditLogRepository>();
         services.AddScoped<SessionService>();
         services.AddScoped<ISessionAuthenticator>(sp => sp.GetRequiredService<SessionService>());
-        services.AddScoped<IAuthService, AuthService>();
+        services.AddScoped<IUserSessions>(sp => sp.GetRequiredService<SessionService>());
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<PasswordCredentials>();
+        services.AddScoped<VerificationTokens>();
+        services.AddScoped<IPasswordSignIn, PasswordSignIn>();
+        services.AddScoped<IPasswordManagement, PasswordManagement>();
+        services.AddScoped<IEmailVerification, EmailVerification>();
         services.AddScoped<IPasskeyService, PasskeyService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRoleAdministration, RoleAdministration>();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Modules;
 using Strata.Data.Events;
 using Strata.Data.Modules;
@@ -37,7 +38,8 @@ public sealed class WorkspacesModule : StrataModule, IEndpointModule
     public override void RegisterServices(IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<WorkspacesModule>(includeInternalTypes: true);
-        services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName);
+        services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkspacesOptions>, WorkspacesOptionsValidator>();
         services.AddScoped<WorkspaceRepository>();
         services.AddScoped<MemberRepository>();
         services.AddScoped<InvitationRepository>();

@@ -41,11 +41,11 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
     {
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var email = $"scan-{Guid.NewGuid():N}@example.com";
-        var auth = db.Get<IAuthService>();
-        var signUp = await auth.SignUpAsync(email, Password, "Scanned User", ClientInfo.None);
-        await auth.RequestEmailVerificationAsync(signUp.User.Id);
-        await auth.ForgotPasswordAsync(email, ClientInfo.None);
-        var signIn = await auth.SignInAsync(email, Password, ClientInfo.None);
+        var signInWithPassword = db.Get<IPasswordSignIn>();
+        var signUp = await signInWithPassword.SignUpAsync(email, Password, "Scanned User", ClientInfo.None);
+        await db.Get<IEmailVerification>().RequestEmailVerificationAsync(signUp.User.Id);
+        await db.Get<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
+        var signIn = await signInWithPassword.SignInAsync(email, Password, ClientInfo.None);
         var external = new ExternalTokens($"access-{Guid.NewGuid():N}", $"refresh-{Guid.NewGuid():N}", $"id-{Guid.NewGuid():N}", null, null, "openid");
         await db.Get<IExternalAccounts>().LinkAsync(signUp.User.Id, "github", "https://github.com", "4242", external);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data;
+using Strata.Data.Configuration;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth;
 using Strata.Modules.Auth.Services;
@@ -25,7 +26,7 @@ internal static class Tenancy
     public static async Task<Guid> UserAsync(this TestDatabase db)
     {
         await using var scope = db.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IAuthService>()
+        var result = await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>()
             .SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None);
         return result.User.Id;
     }
@@ -47,6 +48,20 @@ internal static class Tenancy
         var workspace = await db.WorkspaceAsync(owner);
         await db.AsAsync(owner, services => services.GetRequiredService<IInvitationService>().InviteAsync(workspace.Id, "invitee@example.com", WorkspaceRole.Member));
         return workspace;
+    }
+
+    /// <summary>Marks the user's email verified, as confirming the mailed code would (accepting an invitation needs it).</summary>
+    public static Task VerifyEmailAsync(this TestDatabase db, Guid user)
+    {
+        var (id, verified) = db.Provider == DatabaseProvider.Sqlite ? (user.ToString().ToUpperInvariant(), "1") : (user.ToString(), "true");
+        return db.ScalarAsync<long>($"UPDATE {db.Table("auth", "users")} SET email_verified = {verified} WHERE public_id = '{id}'; SELECT 1");
+    }
+
+    /// <summary>The user's email address, from auth's directory.</summary>
+    public static async Task<string> EmailOfAsync(this TestDatabase db, Guid user)
+    {
+        await using var scope = db.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<IUserDirectory>().FindAsync(user))!.Email;
     }
 
     /// <summary>The workspace's internal key on PostgreSQL (what raw SQL and the policies use).</summary>

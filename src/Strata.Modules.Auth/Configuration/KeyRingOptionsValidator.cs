@@ -5,9 +5,10 @@ namespace Strata.Modules.Auth.Configuration;
 
 /// <summary>
 /// Refuses an unencrypted key ring in Production, at start-up, naming the setting. (Whether a configured certificate
-/// loads is checked while registering, where it is loaded: see <see cref="Services.KeyRingProtection"/>.)
+/// loads is checked while registering, where it is loaded: see <see cref="Services.KeyRingProtection"/>.) Without a host
+/// (a command, a test's service provider) there is no environment, and nothing to refuse.
 /// </summary>
-internal sealed class KeyRingOptionsValidator(IHostEnvironment? environment) : IValidateOptions<KeyRingOptions>
+internal sealed class KeyRingOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<KeyRingOptions>
 {
     /// <summary>The message naming the settings, for the refusal in Production and the warning elsewhere.</summary>
     internal const string MissingCertificate =

@@ -67,13 +67,13 @@ internal static class AuthEndpoints
         return routes;
     }
 
-    private static async Task<Created<AuthResult>> SignUpAsync(SignUpRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Created<AuthResult>> SignUpAsync(SignUpRequest request, IPasswordSignIn auth, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await auth.SignUpAsync(request.Email, request.Password, request.Name, http.Client(), cancellationToken);
         return TypedResults.Created("/auth/session", result);
     }
 
-    private static async Task<Ok<AuthResult>> SignInAsync(SignInRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken) =>
+    private static async Task<Ok<AuthResult>> SignInAsync(SignInRequest request, IPasswordSignIn auth, HttpContext http, CancellationToken cancellationToken) =>
         TypedResults.Ok(await auth.SignInAsync(request.Email, request.Password, http.Client(), cancellationToken));
 
     private static async Task<NoContent> SignOutAsync(ClaimsPrincipal user, ISessionAuthenticator sessions, HttpContext http, CancellationToken cancellationToken)
@@ -88,26 +88,26 @@ internal static class AuthEndpoints
         return TypedResults.Ok(new SessionAnswer(session.User, new CurrentSession(session.SessionId, session.ExpiresAt)));
     }
 
-    private static async Task<Ok<IReadOnlyList<SessionInfo>>> ListSessionsAsync(ClaimsPrincipal user, IAuthService auth, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<SessionInfo>>> ListSessionsAsync(ClaimsPrincipal user, IUserSessions auth, CancellationToken cancellationToken) =>
         TypedResults.Ok(await auth.ListSessionsAsync(user.UserId(), user.SessionId(), cancellationToken));
 
-    private static async Task<NoContent> RevokeSessionAsync(Guid id, ClaimsPrincipal user, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<NoContent> RevokeSessionAsync(Guid id, ClaimsPrincipal user, IUserSessions auth, HttpContext http, CancellationToken cancellationToken)
     {
         await auth.RevokeSessionAsync(user.UserId(), id, http.Client(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Accepted> RequestEmailVerificationAsync(ClaimsPrincipal user, IAuthService auth, CancellationToken cancellationToken)
+    private static async Task<Accepted> RequestEmailVerificationAsync(ClaimsPrincipal user, IEmailVerification auth, CancellationToken cancellationToken)
     {
         await auth.RequestEmailVerificationAsync(user.UserId(), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Ok<UserDto>> ConfirmEmailAsync(TokenRequest request, IAuthService auth, CancellationToken cancellationToken) =>
+    private static async Task<Ok<UserDto>> ConfirmEmailAsync(TokenRequest request, IEmailVerification auth, CancellationToken cancellationToken) =>
         TypedResults.Ok(await auth.ConfirmEmailAsync(request.Token, cancellationToken));
 
     private static async Task<Accepted> ForgotPasswordAsync(
-        ForgotPasswordRequest request, IAuthService auth, IOptions<StrataApiOptions> options, HttpContext http, CancellationToken cancellationToken)
+        ForgotPasswordRequest request, IPasswordManagement auth, IOptions<StrataApiOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await auth.ForgotPasswordAsync(request.Email, http.Client(), cancellationToken);
@@ -120,13 +120,13 @@ internal static class AuthEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<NoContent> ResetPasswordAsync(ResetPasswordRequest request, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<NoContent> ResetPasswordAsync(ResetPasswordRequest request, IPasswordManagement auth, HttpContext http, CancellationToken cancellationToken)
     {
         await auth.ResetPasswordAsync(request.Token, request.Password, http.Client(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IAuthService auth, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IPasswordManagement auth, HttpContext http, CancellationToken cancellationToken)
     {
         await auth.ChangePasswordAsync(user.UserId(), request.CurrentPassword, request.NewPassword, http.Client(), cancellationToken);
         return TypedResults.NoContent();

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Strata.Modules.Auth.Services;
 
 namespace Strata.Modules.Auth.Endpoints;
 
@@ -30,7 +31,7 @@ internal sealed class SignUpRequestValidator : AbstractValidator<SignUpRequest>
 {
     public SignUpRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(r => r.Email).ValidEmailAddress();
         RuleFor(r => r.Password).NotEmpty();
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
     }
@@ -40,7 +41,7 @@ internal sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
 {
     public SignInRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(EmailAddresses.MaxLength);
         RuleFor(r => r.Password).NotEmpty().MaximumLength(256);
     }
 }
@@ -52,7 +53,7 @@ internal sealed class TokenRequestValidator : AbstractValidator<TokenRequest>
 
 internal sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPasswordRequest>
 {
-    public ForgotPasswordRequestValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
+    public ForgotPasswordRequestValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(EmailAddresses.MaxLength);
 }
 
 internal sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPasswordRequest>
@@ -114,4 +115,17 @@ internal static class PasskeyRequestRules
     public static IRuleBuilderOptions<T, System.Text.Json.JsonElement> Credential<T>(this IRuleBuilder<T, System.Text.Json.JsonElement> rule) =>
         rule.Must(c => c.ValueKind == System.Text.Json.JsonValueKind.Object)
             .WithMessage("'Credential' must be the PublicKeyCredential object the browser returned, as JSON.");
+}
+
+/// <summary>
+/// The email rule of every body that carries an address to keep (sign-up, invitations): the auth module's
+/// <see cref="EmailAddresses"/>, so the route and the services accept the same addresses.
+/// </summary>
+public static class EmailRequestRules
+{
+    /// <summary>Required, at most <see cref="EmailAddresses.MaxLength"/> characters, and well formed.</summary>
+    public static IRuleBuilderOptions<T, string> ValidEmailAddress<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(EmailAddresses.MaxLength)
+            // Null passes here: NotEmpty reports it, once.
+            .Must(email => email is null || EmailAddresses.IsWellFormed(email)).WithMessage("'{PropertyName}' is not a valid email address.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Repositories;
 using Strata.Modules.Auth.Schema;
+using Strata.Modules.Auth.Services;
 
 namespace Strata.Modules.Auth.Repositories;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Strata.Data.Conventions;
+using Strata.Modules.Auth.Services;
 
 namespace Strata.Modules.Auth.Schema;
 
@@ -45,8 +46,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.ToTable("users");
-        builder.Property(u => u.Email).HasMaxLength(320);
-        builder.Property(u => u.NormalizedEmail).HasMaxLength(320);
+        builder.Property(u => u.Email).HasMaxLength(EmailAddresses.MaxLength);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(EmailAddresses.MaxLength);
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Image).HasMaxLength(2048);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);

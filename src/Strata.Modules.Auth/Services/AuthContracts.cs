@@ -1,3 +1,5 @@
+using Strata.Modules.Auth.Schema;
+
 namespace Strata.Modules.Auth.Services;
 
 /// <summary>A user as other modules and the API see it.</summary>
@@ -7,7 +9,11 @@ namespace Strata.Modules.Auth.Services;
 /// <param name="EmailVerified">Whether the address was confirmed.</param>
 /// <param name="Image">Avatar URL, if any.</param>
 /// <param name="CreatedAt">Sign-up time (UTC).</param>
-public sealed record UserDto(Guid Id, string Email, string Name, bool EmailVerified, string? Image, DateTime CreatedAt);
+public sealed record UserDto(Guid Id, string Email, string Name, bool EmailVerified, string? Image, DateTime CreatedAt)
+{
+    /// <summary>The user row as the module's services answer it.</summary>
+    internal static UserDto From(User user) => new(user.PublicId, user.Email, user.Name, user.EmailVerified, user.Image, user.CreatedAt);
+}
 
 /// <summary>A new session's bearer token — shown once, never stored.</summary>
 /// <param name="Token">The bearer token.</param>

@@ -14,11 +14,3 @@ internal interface ISecretTokenSource
     /// <summary>The secret's hash: what is stored and looked up.</summary>
     string Hash(string token);
 }
-
-/// <inheritdoc />
-internal sealed class SecretTokenSource : ISecretTokenSource
-{
-    public string New() => SecretTokens.New();
-
-    public string Hash(string token) => SecretTokens.Hash(token);
-}

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Modules.Auth.Configuration;
@@ -27,7 +26,7 @@ internal static class KeyRingProtection
     {
         var services = dataProtection.Services;
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeyRingOptions>>(sp => new KeyRingOptionsValidator(sp.GetService<IHostEnvironment>()));
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
 
         var settings = configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var failures = new List<string>();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Security;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Configuration;
@@ -23,7 +22,7 @@ internal sealed partial class PasskeyService(
     VerificationRepository verifications,
     IPasskeyHandler<User> handler,
     SessionService sessionService,
-    IDomainEventPublisher events,
+    IAuditTrail audit,
     IOptions<PasskeyOptions> options,
     TimeProvider clock,
     ILogger<PasskeyService> logger) : IPasskeyService
@@ -80,7 +79,7 @@ internal sealed partial class PasskeyService(
             var user = await users.GetByPublicIdAsync(userId, token);
             attestation.Passkey.Name = string.IsNullOrWhiteSpace(name) ? "Passkey" : name.Trim();
             var row = await passkeys.AddAsync(PasskeyUserStore.ToEntity(user.Id, attestation.Passkey), token);
-            await AuditAsync(AuditActions.PasskeyAdded, user.PublicId, row, client, token);
+            await audit.RecordAsync(AuditActions.PasskeyAdded, user.PublicId, $"passkey:{row.PublicId}", AuditOutcomes.Success, client, token, ("name", row.Name));
             return (ToDto(row), null);
         }, cancellationToken: cancellationToken);
         return registered ?? throw refusal!;
@@ -128,9 +127,8 @@ internal sealed partial class PasskeyService(
                 return (null, InvalidPasskey);
             }
 
-            await events.PublishAsync(new AuditEvent(AuditActions.LoginSuccess, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success,
-                client.Ip, client.UserAgent, new Dictionary<string, string> { ["method"] = "passkey" }), token);
-            return (new AuthResult(AuthService.ToDto(user), await sessionService.CreateAsync(user, client, token)), null);
+            await audit.RecordAsync(AuditActions.LoginSuccess, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, token, ("method", "passkey"));
+            return (new AuthResult(UserDto.From(user), await sessionService.CreateAsync(user, client, token)), null);
         }, cancellationToken: cancellationToken);
         return signedIn ?? throw refusal!;
     }
@@ -149,7 +147,7 @@ internal sealed partial class PasskeyService(
         {
             var row = await FindOwnedAsync(userId, passkeyId, token);
             await passkeys.RemoveAsync(row, token);
-            await AuditAsync(AuditActions.PasskeyRemoved, userId, row, client, token);
+            await audit.RecordAsync(AuditActions.PasskeyRemoved, userId, $"passkey:{row.PublicId}", AuditOutcomes.Success, client, token, ("name", row.Name));
         }, cancellationToken: cancellationToken);
 
     private static PasskeyDto ToDto(Passkey row) => new(
@@ -194,13 +192,9 @@ internal sealed partial class PasskeyService(
         return (id is null ? null : await passkeys.FindForUpdateAsync(id.Value, passkeyId, cancellationToken)) ?? throw NotFoundError.For("passkey", passkeyId);
     }
 
-    private Task AuditAsync(string action, Guid actor, Passkey row, ClientInfo client, CancellationToken cancellationToken) =>
-        events.PublishAsync(new AuditEvent(action, actor, $"passkey:{row.PublicId}", AuditOutcomes.Success, client.Ip, client.UserAgent,
-            new Dictionary<string, string> { ["name"] = row.Name }), cancellationToken);
-
     private Task AuditSignInFailureAsync(Guid? actor, string reason, ClientInfo client, CancellationToken cancellationToken) =>
-        events.PublishAsync(new AuditEvent(AuditActions.LoginFail, actor, actor is null ? null : $"user:{actor}", AuditOutcomes.Failure,
-            client.Ip, client.UserAgent, new Dictionary<string, string> { ["method"] = "passkey", ["reason"] = reason }), cancellationToken);
+        audit.RecordAsync(AuditActions.LoginFail, actor, actor is null ? null : $"user:{actor}", AuditOutcomes.Failure, client, cancellationToken,
+            ("method", "passkey"), ("reason", reason));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passkey registration refused: {Reason}")]
     private static partial void LogRefusedRegistration(ILogger logger, string reason);

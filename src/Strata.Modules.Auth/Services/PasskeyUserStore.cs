@@ -8,13 +8,13 @@ namespace Strata.Modules.Auth.Services;
 /// <summary>
 /// The Identity store <see cref="UserManager{TUser}"/> needs for Identity's passkey handler, over the auth module's
 /// <c>users</c> and <c>passkeys</c> tables, in the scope's unit of work. Users are created, renamed and deleted by
-/// <see cref="IAuthService"/> and <see cref="IUserAdministration"/>, which keep Strata's rules (audit, events,
+/// <see cref="IPasswordSignIn"/> and <see cref="IUserAdministration"/>, which keep Strata's rules (audit, events,
 /// normalisation); the store refuses those writes instead of bypassing them.
 /// </summary>
 internal sealed class PasskeyUserStore(UserRepository users, PasskeyRepository passkeys) : IUserPasskeyStore<User>
 {
     private const string UserWritesElsewhere =
-        "Strata's users are created, renamed and deleted through IAuthService and IUserAdministration; this store serves passkeys.";
+        "Strata's users are created, renamed and deleted through IPasswordSignIn and IUserAdministration; this store serves passkeys.";
 
     public async Task<User?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         Guid.TryParse(userId, out var publicId) ? await users.FindByPublicIdAsync(publicId, cancellationToken) : null;

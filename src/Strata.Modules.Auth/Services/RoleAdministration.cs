@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Repositories;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Events;
@@ -11,7 +10,7 @@ namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
 internal sealed class RoleAdministration(
-    DatabaseSession database, AuthDbContext context, RoleRepository roles, UserRepository users, AuditLogRepository auditLog, IDomainEventPublisher events)
+    DatabaseSession database, AuthDbContext context, RoleRepository roles, UserRepository users, AuditLogRepository auditLog, IAuditTrail audit)
     : IRoleAdministration
 {
     public async Task<IReadOnlyList<RoleDto>> ListRolesAsync(CancellationToken cancellationToken = default)
@@ -28,7 +27,8 @@ internal sealed class RoleAdministration(
         {
             var parent = parentRoleId is { } parentId ? await FindRoleAsync(parentId, token) : null;
             var role = await WithUniqueNameAsync(name, () => roles.AddAsync(new Role { Name = name, Description = description, ParentRoleId = parent?.Id }, token));
-            await AuditAsync(actorId, $"role:{role.PublicId}", "role_created", token);
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("change", "role_created"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -63,7 +63,8 @@ internal sealed class RoleAdministration(
                 await roles.UpdateAsync(role, token);
                 return role;
             });
-            await AuditAsync(actorId, $"role:{role.PublicId}", "role_updated", token);
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("change", "role_updated"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -82,7 +83,7 @@ internal sealed class RoleAdministration(
             }
 
             await roles.RemoveAsync(role, token);
-            await AuditAsync(actorId, $"role:{roleId}", "role_deleted", token);
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{roleId}", AuditOutcomes.Success, ClientInfo.None, token, ("change", "role_deleted"));
         }, cancellationToken: cancellationToken);
 
     public Task<RoleDto> SetRolePermissionsAsync(Guid actorId, Guid roleId, IReadOnlyCollection<string> permissions, CancellationToken cancellationToken = default) =>
@@ -100,7 +101,8 @@ internal sealed class RoleAdministration(
             await context.RolePermissions.Where(rp => rp.RoleId == role.Id).ExecuteDeleteAsync(token);
             context.RolePermissions.AddRange(found.Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
             await context.SaveChangesAsync(token);
-            await AuditAsync(actorId, $"role:{role.PublicId}", "role_permissions_set", token, ("permissions", string.Join(",", wanted.Order(StringComparer.Ordinal))));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"role:{role.PublicId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("permissions", string.Join(",", wanted.Order(StringComparer.Ordinal))), ("change", "role_permissions_set"));
             return (await ToDtosAsync([role], token))[0];
         }, cancellationToken: cancellationToken);
 
@@ -123,7 +125,8 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await AuditAsync(actorId, $"user:{userId}", granted ? "role_granted" : "role_revoked", token, ("role", role.Name));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("role", role.Name), ("change", granted ? "role_granted" : "role_revoked"));
         }, cancellationToken: cancellationToken);
 
     public Task SetUserPermissionAsync(Guid actorId, Guid userId, string permission, bool granted, CancellationToken cancellationToken = default) =>
@@ -143,7 +146,8 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await AuditAsync(actorId, $"user:{userId}", granted ? "permission_granted" : "permission_revoked", token, ("permission", permission));
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+                ("permission", permission), ("change", granted ? "permission_granted" : "permission_revoked"));
         }, cancellationToken: cancellationToken);
 
     public async Task<KeysetPage<AuditEntryDto>> ListAuditLogAsync(KeysetRequest request, AuditLogFilter filter, CancellationToken cancellationToken = default)
@@ -197,8 +201,4 @@ internal sealed class RoleAdministration(
         return [.. list.Select(r => new RoleDto(r.PublicId, r.Name, r.Description, r.ParentRoleId is { } parent ? parents[parent] : null, r.IsSystem,
             [.. grants.Where(g => g.RoleId == r.Id).Select(g => g.Key).Order(StringComparer.Ordinal)]))];
     }
-
-    private Task AuditAsync(Guid actorId, string target, string change, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
-        events.PublishAsync(new AuditEvent(AuditActions.AuthorizationChange, actorId, target, AuditOutcomes.Success, Metadata:
-            metadata.Append((Key: "change", Value: change)).ToDictionary(m => m.Key, m => m.Value)), cancellationToken);
 }

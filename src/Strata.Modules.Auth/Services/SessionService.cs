@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Security;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Configuration;
@@ -10,10 +9,10 @@ using Strata.Modules.Auth.Schema;
 
 namespace Strata.Modules.Auth.Services;
 
-/// <summary>Issues, authenticates (with sliding renewal) and revokes sessions.</summary>
+/// <summary>Issues, authenticates (with sliding renewal), lists and revokes sessions.</summary>
 internal sealed class SessionService(
-    DatabaseSession database, SessionRepository sessions, UserRepository users, IDomainEventPublisher events, IOptions<AuthOptions> options, TimeProvider clock)
-    : ISessionAuthenticator
+    DatabaseSession database, SessionRepository sessions, UserRepository users, IAuditTrail audit, IOptions<AuthOptions> options, TimeProvider clock)
+    : ISessionAuthenticator, IUserSessions
 {
     private AuthOptions Settings => options.Value;
 
@@ -31,8 +30,7 @@ internal sealed class SessionService(
             Ip = client.Ip,
             UserAgent = client.UserAgent is { Length: > 512 } agent ? agent[..512] : client.UserAgent,
         }, cancellationToken);
-        await events.PublishAsync(new AuditEvent(AuditActions.TokenCreated, user.PublicId, $"session:{session.PublicId}", AuditOutcomes.Success,
-            client.Ip, client.UserAgent), cancellationToken);
+        await audit.RecordAsync(AuditActions.TokenCreated, user.PublicId, $"session:{session.PublicId}", AuditOutcomes.Success, client, cancellationToken);
         return new SessionToken(token, session.ExpiresAt);
     }
 
@@ -54,14 +52,20 @@ internal sealed class SessionService(
             await database.InTransactionAsync(cancel => sessions.RenewAsync(session.Id, now, expiresAt, cancel), cancellationToken: cancellationToken);
         }
 
-        return new AuthenticatedSession(AuthService.ToDto(session.User!), session.PublicId, expiresAt);
+        return new AuthenticatedSession(UserDto.From(session.User!), session.PublicId, expiresAt);
     }
 
     public Task SignOutAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default) =>
-        RevokeAsync(userId, sessionId, client, cancellationToken);
+        RevokeSessionAsync(userId, sessionId, client, cancellationToken);
 
-    /// <summary>Revokes one live session of the user.</summary>
-    public Task RevokeAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(Guid userId, Guid currentSessionId, CancellationToken cancellationToken = default)
+    {
+        var id = await users.FindIdAsync(userId, cancellationToken) ?? throw NotFoundError.For("user", userId);
+        var active = await sessions.ListActiveAsync(id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return [.. active.Select(s => new SessionInfo(s.PublicId, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, s.UserAgent, s.PublicId == currentSessionId))];
+    }
+
+    public Task RevokeSessionAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -73,7 +77,6 @@ internal sealed class SessionService(
             }
 
             session.RevokedAt = now;
-            await events.PublishAsync(new AuditEvent(AuditActions.TokenRevoked, userId, $"session:{sessionId}", AuditOutcomes.Success,
-                client.Ip, client.UserAgent), token);
+            await audit.RecordAsync(AuditActions.TokenRevoked, userId, $"session:{sessionId}", AuditOutcomes.Success, client, token);
         }, cancellationToken: cancellationToken);
 }

@@ -9,13 +9,13 @@ namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
 internal sealed class UserAdministration(
-    DatabaseSession database, IAuthService auth, UserRepository users, SessionRepository sessions, PasskeyRepository passkeys, RoleRepository roles,
-    IRoleAdministration administration, IDomainEventPublisher events, TimeProvider clock) : IUserAdministration
+    DatabaseSession database, IPasswordSignIn signIn, UserRepository users, SessionRepository sessions, PasskeyRepository passkeys, RoleRepository roles,
+    IRoleAdministration administration, IDomainEventPublisher events, IAuditTrail audit, TimeProvider clock) : IUserAdministration
 {
     public Task<UserDto> CreateAdministratorAsync(string email, string password, string name, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
         {
-            var created = await auth.SignUpAsync(email, password, name, ClientInfo.None, token);
+            var created = await signIn.SignUpAsync(email, password, name, ClientInfo.None, token);
             var admin = (await roles.ListAsync(r => r.NormalizedName == "ADMIN", cancellationToken: token)).SingleOrDefault()
                 ?? throw new ConflictError("auth.roles_not_seeded", $"The '{AuthReferenceSeeder.AdminRole}' role does not exist; run 'strata db seed' first.");
             await administration.SetUserRoleAsync(created.User.Id, created.User.Id, admin.PublicId, granted: true, token);
@@ -31,6 +31,6 @@ internal sealed class UserAdministration(
             // Credentials go with the account: a restored user registers passkeys again.
             await passkeys.DeleteAllAsync(user.Id, token);
             await events.PublishAsync(new UserDeleted(userId), token);
-            await events.PublishAsync(new AuditEvent(AuditActions.UserDeleted, actorId, $"user:{userId}", AuditOutcomes.Success), token);
+            await audit.RecordAsync(AuditActions.UserDeleted, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token);
         }, cancellationToken: cancellationToken);
 }

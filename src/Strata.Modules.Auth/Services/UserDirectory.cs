@@ -6,8 +6,8 @@ namespace Strata.Modules.Auth.Services;
 internal sealed class UserDirectory(UserRepository users) : IUserDirectory
 {
     public async Task<UserDto?> FindAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        await users.FindByPublicIdAsync(userId, cancellationToken) is { } user ? AuthService.ToDto(user) : null;
+        await users.FindByPublicIdAsync(userId, cancellationToken) is { } user ? UserDto.From(user) : null;
 
     public async Task<IReadOnlyList<UserDto>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
-        [.. (await users.FindManyByPublicIdsAsync(userIds, cancellationToken)).Select(AuthService.ToDto)];
+        [.. (await users.FindManyByPublicIdsAsync(userIds, cancellationToken)).Select(UserDto.From)];
 }

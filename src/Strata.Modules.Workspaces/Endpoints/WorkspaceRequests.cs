@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Endpoints;
@@ -45,7 +46,7 @@ internal sealed class InviteRequestValidator : AbstractValidator<InviteRequest>
 {
     public InviteRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(r => r.Email).ValidEmailAddress();
         RuleFor(r => r.Role).IsInEnum();
     }
 }

@@ -27,27 +27,51 @@ internal sealed class InvitationRepository(WorkspacesDbContext context, PagingCu
     /// in one step. The caller is not a member yet, so no tenant rule lets them see the invitation: on PostgreSQL the
     /// owner's <c>workspaces.accept_invitation</c> does it (locking the invitation row) for the scope's user — the
     /// same as <paramref name="userId"/>, which it takes from the scope so that no caller can name another — given
-    /// <paramref name="normalizedEmail"/>, the caller's verified email from auth's directory; on SQLite the tenant
-    /// filter is lifted, and the unit's write lock serialises concurrent accepts.
+    /// <paramref name="normalizedEmail"/>, the caller's verified email from auth's directory; on SQLite its twin
+    /// <see cref="AcceptOnSqliteAsync"/>. Both answer an <see cref="InvitationAcceptanceOutcome"/>.
     /// </summary>
-    public async Task<InvitationAcceptance> AcceptAsync(
-        string tokenHash, Guid userId, string normalizedEmail, DateTime now, CancellationToken cancellationToken)
+    public Task<InvitationAcceptance> AcceptAsync(string tokenHash, Guid userId, string normalizedEmail, DateTime now, CancellationToken cancellationToken)
     {
         var memberId = Guid.CreateVersion7(new DateTimeOffset(now, TimeSpan.Zero));
-        if (context.Provider == DatabaseProvider.Postgres)
-        {
-            return await context.Database.SqlQuery<InvitationAcceptance>($"""
-                SELECT outcome AS "Outcome", workspace_public_id AS "WorkspacePublicId", role AS "Role"
-                FROM workspaces.accept_invitation({tokenHash}, {normalizedEmail}, {now}, {memberId})
-                """).SingleAsync(cancellationToken);
-        }
+        return context.Provider == DatabaseProvider.Postgres
+            ? AcceptOnPostgresAsync(tokenHash, normalizedEmail, now, memberId, cancellationToken)
+            : AcceptOnSqliteAsync(tokenHash, userId, normalizedEmail, now, memberId, cancellationToken);
+    }
 
-        var invitation = await Set.IgnoreQueryFilters([StrataQueryFilters.Tenant]).Include(i => i.Workspace)
-            .FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
+    /// <summary>
+    /// <c>workspaces.accept_invitation</c> in <c>Scripts/Postgres/010_functions.sql</c>; its twin is
+    /// <see cref="AcceptOnSqliteAsync"/>. The function's <c>outcome</c> text is an <see cref="InvitationAcceptanceOutcome"/>
+    /// member's name in snake_case.
+    /// </summary>
+    private async Task<InvitationAcceptance> AcceptOnPostgresAsync(
+        string tokenHash, string normalizedEmail, DateTime now, Guid memberId, CancellationToken cancellationToken)
+    {
+        var row = await context.Database.SqlQuery<AcceptInvitationRow>($"""
+            SELECT outcome AS "Outcome", workspace_public_id AS "WorkspacePublicId", role AS "Role"
+            FROM workspaces.accept_invitation({tokenHash}, {normalizedEmail}, {now}, {memberId})
+            """).SingleAsync(cancellationToken);
+        var outcome = Enum.Parse<InvitationAcceptanceOutcome>(row.Outcome.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+        return new(outcome, row.WorkspacePublicId, row.Role is null ? null : WorkspaceRoles.Parse(row.Role));
+    }
+
+    /// <summary>
+    /// The C# twin of <c>workspaces.accept_invitation</c> (<c>Scripts/Postgres/010_functions.sql</c>): the same checks in
+    /// the same order, with the same outcomes. The tenant filter is lifted, and the unit's write lock serialises
+    /// concurrent accepts. A change to one is a change to the other.
+    /// </summary>
+    private async Task<InvitationAcceptance> AcceptOnSqliteAsync(
+        string tokenHash, Guid userId, string normalizedEmail, DateTime now, Guid memberId, CancellationToken cancellationToken)
+    {
+        var invitation = await Set.IgnoreQueryFilters([StrataQueryFilters.Tenant]).FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
         if (invitation is null)
         {
-            return new() { Outcome = "unknown" };
+            return new(InvitationAcceptanceOutcome.Unknown);
         }
+
+        // Read apart, not with Include: the soft-delete filter hides a deleted workspace, and the Include of a required
+        // navigation would then hide the invitation too (an inner join), answering unknown where the function says revoked.
+        var workspace = await context.Workspaces.IgnoreQueryFilters([StrataQueryFilters.Tenant])
+            .FirstOrDefaultAsync(w => w.Id == invitation.WorkspaceId, cancellationToken);
 
         if (invitation.Status == Invitation.Pending && invitation.ExpiresAt <= now)
         {
@@ -55,21 +79,26 @@ internal sealed class InvitationRepository(WorkspacesDbContext context, PagingCu
             await SaveAsync(cancellationToken);
         }
 
-        // The soft-delete filter hides a deleted workspace from Include: an invitation to one is as good as revoked.
-        if (invitation.Status != Invitation.Pending || invitation.Workspace is null)
+        // An invitation to a deleted workspace is as good as revoked.
+        if (invitation.Status != Invitation.Pending || workspace is null)
         {
-            return new() { Outcome = invitation.Workspace is null ? "revoked" : invitation.Status == Invitation.Accepted ? "used" : invitation.Status };
+            return new(workspace is null ? InvitationAcceptanceOutcome.Revoked : invitation.Status switch
+            {
+                Invitation.Accepted => InvitationAcceptanceOutcome.Used,
+                Invitation.Expired => InvitationAcceptanceOutcome.Expired,
+                _ => InvitationAcceptanceOutcome.Revoked,
+            });
         }
 
         if (invitation.NormalizedEmail != normalizedEmail)
         {
-            return new() { Outcome = "email_mismatch" };
+            return new(InvitationAcceptanceOutcome.EmailMismatch);
         }
 
         var members = context.Members.IgnoreQueryFilters([StrataQueryFilters.Tenant]);
         if (await members.AnyAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == userId, cancellationToken))
         {
-            return new() { Outcome = "already_member", WorkspacePublicId = invitation.Workspace.PublicId };
+            return new(InvitationAcceptanceOutcome.AlreadyMember, workspace.PublicId);
         }
 
         context.Members.Add(new Member { PublicId = memberId, WorkspaceId = invitation.WorkspaceId, UserId = userId, Role = invitation.Role, JoinedAt = now });
@@ -77,6 +106,16 @@ internal sealed class InvitationRepository(WorkspacesDbContext context, PagingCu
         invitation.AcceptedBy = userId;
         invitation.AcceptedAt = now;
         await SaveAsync(cancellationToken);
-        return new() { Outcome = "joined", WorkspacePublicId = invitation.Workspace.PublicId, Role = WorkspaceRoles.Name(invitation.Role) };
+        return new(InvitationAcceptanceOutcome.Joined, workspace.PublicId, invitation.Role);
+    }
+
+    /// <summary>A row of <c>workspaces.accept_invitation</c>, as the function writes it.</summary>
+    private sealed class AcceptInvitationRow
+    {
+        public string Outcome { get; set; } = string.Empty;
+
+        public Guid? WorkspacePublicId { get; set; }
+
+        public string? Role { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Strata.Data.Conventions;
+using Strata.Modules.Auth.Services;
 using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Schema;
@@ -55,8 +56,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
             table.HasCheckConstraint("ck_invitations_role", WorkspaceRoles.CheckSql("role"));
             table.HasCheckConstraint("ck_invitations_status", "status IN ('pending', 'accepted', 'revoked', 'expired')");
         });
-        builder.Property(i => i.Email).HasMaxLength(320);
-        builder.Property(i => i.NormalizedEmail).HasMaxLength(320);
+        builder.Property(i => i.Email).HasMaxLength(EmailAddresses.MaxLength);
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(EmailAddresses.MaxLength);
         builder.Property(i => i.Role).HasConversion(WorkspaceRoles.Converter).HasMaxLength(16);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.Status).HasMaxLength(16);

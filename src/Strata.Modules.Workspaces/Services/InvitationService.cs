@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Security;
 using Strata.Data.Sessions;
-using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Services;
 using Strata.Modules.Workspaces.Configuration;
+using Strata.Modules.Workspaces.Events;
 using Strata.Modules.Workspaces.Repositories;
 using Strata.Modules.Workspaces.Schema;
 
@@ -18,7 +17,7 @@ internal sealed class InvitationService(
     WorkspaceAccess access,
     InvitationRepository invitations,
     IUserDirectory users,
-    IDomainEventPublisher events,
+    IAuditTrail audit,
     IOptions<WorkspacesOptions> options,
     TimeProvider clock) : IInvitationService
 {
@@ -31,7 +30,7 @@ internal sealed class InvitationService(
             throw new ValidationError("workspaces.invalid_role", "role", "The role must be owner, admin, member or viewer.");
         }
 
-        if (string.IsNullOrWhiteSpace(email) || email.Trim().Length > 320 || email.IndexOf('@', StringComparison.Ordinal) is < 1)
+        if (!EmailAddresses.IsValid(email))
         {
             throw new ValidationError("workspaces.invalid_email", "email", "The invitation needs an email address.");
         }
@@ -51,7 +50,8 @@ internal sealed class InvitationService(
                 ExpiresAt = now + options.Value.InvitationLifetime,
                 InvitedBy = access.CurrentUser,
             }, token);
-            await AuditAsync(WorkspaceAuditActions.InvitationCreated, workspaceId, token, ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationCreated, access.CurrentUser, workspaceId, token,
+                ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
             return new IssuedInvitation(ToDto(invitation), secret);
         }, cancellationToken: cancellationToken);
     }
@@ -75,7 +75,7 @@ internal sealed class InvitationService(
 
             invitation.Status = Invitation.Revoked;
             await invitations.UpdateAsync(invitation, token);
-            await AuditAsync(WorkspaceAuditActions.InvitationRevoked, workspaceId, token, ("invitation", invitationId.ToString()));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationRevoked, access.CurrentUser, workspaceId, token, ("invitation", invitationId.ToString()));
         }, cancellationToken: cancellationToken);
 
     public async Task<MembershipDto> AcceptAsync(string token, CancellationToken cancellationToken = default)
@@ -92,9 +92,10 @@ internal sealed class InvitationService(
         var acceptance = await database.InTransactionAsync(async cancel =>
         {
             var result = await invitations.AcceptAsync(SecretTokens.Hash(token), caller, TextNormalization.Normalize(user.Email), Now, cancel);
-            if (result.Outcome == "joined")
+            if (result.Outcome == InvitationAcceptanceOutcome.Joined)
             {
-                await AuditAsync(WorkspaceAuditActions.InvitationAccepted, result.WorkspacePublicId!.Value, cancel, ("role", result.Role!));
+                await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationAccepted, caller, result.WorkspacePublicId!.Value, cancel,
+                    ("role", WorkspaceRoles.Name(result.Role!.Value)));
             }
 
             return result;
@@ -102,20 +103,16 @@ internal sealed class InvitationService(
 
         return acceptance.Outcome switch
         {
-            "joined" => new MembershipDto(acceptance.WorkspacePublicId!.Value, WorkspaceRoles.Parse(acceptance.Role!)),
-            "used" => throw new GoneError("workspaces.invitation_used", "This invitation was already accepted."),
-            "expired" => throw new GoneError("workspaces.invitation_expired", "This invitation has expired; ask for a new one."),
-            "revoked" => throw new GoneError("workspaces.invitation_revoked", "This invitation was revoked or replaced."),
-            "email_mismatch" => throw new ForbiddenError("workspaces.invitation_email_mismatch", "This invitation is for another email address."),
-            "already_member" => throw new ConflictError("workspaces.already_member", "You are already a member of this workspace."),
+            InvitationAcceptanceOutcome.Joined => new MembershipDto(acceptance.WorkspacePublicId!.Value, acceptance.Role!.Value),
+            InvitationAcceptanceOutcome.Used => throw new GoneError("workspaces.invitation_used", "This invitation was already accepted."),
+            InvitationAcceptanceOutcome.Expired => throw new GoneError("workspaces.invitation_expired", "This invitation has expired; ask for a new one."),
+            InvitationAcceptanceOutcome.Revoked => throw new GoneError("workspaces.invitation_revoked", "This invitation was revoked or replaced."),
+            InvitationAcceptanceOutcome.EmailMismatch => throw new ForbiddenError("workspaces.invitation_email_mismatch", "This invitation is for another email address."),
+            InvitationAcceptanceOutcome.AlreadyMember => throw new ConflictError("workspaces.already_member", "You are already a member of this workspace."),
             _ => throw new ValidationError("workspaces.invalid_invitation", "token", "The invitation token is not valid."),
         };
     }
 
     private static InvitationDto ToDto(Invitation invitation) =>
         new(invitation.PublicId, invitation.Email, invitation.Role, invitation.Status, invitation.ExpiresAt, invitation.InvitedBy, invitation.CreatedAt);
-
-    private Task AuditAsync(string action, Guid workspaceId, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
-        events.PublishAsync(new AuditEvent(action, access.CurrentUser, $"workspace:{workspaceId}", AuditOutcomes.Success,
-            Metadata: metadata.ToDictionary(m => m.Key, m => m.Value)), cancellationToken);
 }

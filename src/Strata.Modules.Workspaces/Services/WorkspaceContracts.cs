@@ -27,23 +27,3 @@ public sealed record WorkspaceChanges(string? Name = null, string? Slug = null, 
 /// <param name="Role">Their role.</param>
 /// <param name="JoinedAt">When they joined.</param>
 public sealed record MemberDto(Guid UserId, string? Email, string? Name, WorkspaceRole Role, DateTime JoinedAt);
-
-/// <summary>An invitation, as the workspace's admins see it.</summary>
-/// <param name="Id">Public id.</param>
-/// <param name="Email">Who is invited.</param>
-/// <param name="Role">The role they get on accepting.</param>
-/// <param name="Status"><c>pending</c>, <c>accepted</c>, <c>revoked</c> or <c>expired</c>.</param>
-/// <param name="ExpiresAt">Until when it can be accepted.</param>
-/// <param name="InvitedBy">The inviting user's public id.</param>
-/// <param name="CreatedAt">When it was sent.</param>
-public sealed record InvitationDto(Guid Id, string Email, WorkspaceRole Role, string Status, DateTime ExpiresAt, Guid InvitedBy, DateTime CreatedAt);
-
-/// <summary>A new invitation and its token — shown once, stored only as a hash; deliver it to the invitee.</summary>
-/// <param name="Invitation">The invitation.</param>
-/// <param name="Token">The secret the invitee accepts with.</param>
-public sealed record IssuedInvitation(InvitationDto Invitation, string Token);
-
-/// <summary>The membership an accepted invitation created.</summary>
-/// <param name="WorkspaceId">The workspace joined.</param>
-/// <param name="Role">The role held.</param>
-public sealed record MembershipDto(Guid WorkspaceId, WorkspaceRole Role);

@@ -1,9 +1,8 @@
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Sessions;
-using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Services;
+using Strata.Modules.Workspaces.Events;
 using Strata.Modules.Workspaces.Repositories;
 using Strata.Modules.Workspaces.Schema;
 
@@ -16,7 +15,7 @@ internal sealed class WorkspaceService(
     WorkspaceRepository workspaces,
     MemberRepository members,
     IUserDirectory users,
-    IDomainEventPublisher events,
+    IAuditTrail audit,
     TimeProvider clock) : IWorkspaceService
 {
     private const int GeneratedSlugAttempts = 5;
@@ -31,7 +30,7 @@ internal sealed class WorkspaceService(
         {
             var workspace = await InsertAsync(name.Trim(), slug, creator, token);
             await members.AddAsync(new Member { WorkspaceId = workspace.Id, UserId = creator, Role = WorkspaceRole.Owner, JoinedAt = Now }, token);
-            await AuditAsync(WorkspaceAuditActions.Created, workspace.PublicId, token, ("slug", workspace.Slug));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.Created, access.CurrentUser, workspace.PublicId, token, ("slug", workspace.Slug));
             return ToDto(workspace, WorkspaceRole.Owner);
         }, cancellationToken: cancellationToken);
     }
@@ -72,7 +71,7 @@ internal sealed class WorkspaceService(
                 throw SlugTaken(conflict);
             }
 
-            await AuditAsync(WorkspaceAuditActions.Updated, workspaceId, token);
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.Updated, access.CurrentUser, workspaceId, token);
             return ToDto(workspace, membership.Role);
         }, cancellationToken: cancellationToken);
     }
@@ -82,7 +81,7 @@ internal sealed class WorkspaceService(
         {
             await access.RequireAsync(workspaceId, WorkspaceRole.Owner, token);
             await workspaces.SoftDeleteAsync(await workspaces.GetTrackedAsync(workspaceId, token), token);
-            await AuditAsync(WorkspaceAuditActions.Deleted, workspaceId, token);
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.Deleted, access.CurrentUser, workspaceId, token);
         }, cancellationToken: cancellationToken);
 
     public Task<IReadOnlyList<MemberDto>> ListMembersAsync(Guid workspaceId, CancellationToken cancellationToken = default) =>
@@ -130,7 +129,7 @@ internal sealed class WorkspaceService(
                 await workspaces.UpdateAsync(workspace, token);
             }
 
-            await AuditAsync(WorkspaceAuditActions.MemberRoleChanged, workspaceId, token,
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.MemberRoleChanged, access.CurrentUser, workspaceId, token,
                 ("user", userId.ToString()), ("from", WorkspaceRoles.Name(previous)), ("to", WorkspaceRoles.Name(role)));
             return ToDto(member, await users.FindAsync(userId, token));
         }, cancellationToken: cancellationToken);
@@ -153,7 +152,8 @@ internal sealed class WorkspaceService(
             }
 
             await members.RemoveAsync(member, token);
-            await AuditAsync(WorkspaceAuditActions.MemberRemoved, workspaceId, token, ("user", userId.ToString()), ("left", leaving ? "true" : "false"));
+            await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.MemberRemoved, access.CurrentUser, workspaceId, token,
+                ("user", userId.ToString()), ("left", leaving ? "true" : "false"));
         }, cancellationToken: cancellationToken);
 
     internal static WorkspaceDto ToDto(Workspace workspace, WorkspaceRole role) =>
@@ -219,8 +219,4 @@ internal sealed class WorkspaceService(
 
         await workspaces.TouchAsync(workspace, cancellationToken);
     }
-
-    private Task AuditAsync(string action, Guid workspaceId, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
-        events.PublishAsync(new AuditEvent(action, access.CurrentUser, $"workspace:{workspaceId}", AuditOutcomes.Success,
-            Metadata: metadata.Length == 0 ? null : metadata.ToDictionary(m => m.Key, m => m.Value)), cancellationToken);
 }

@@ -49,6 +49,9 @@ $$;
 -- call to the invitee. p_email is the caller's normalized email, which the service learns from auth's public
 -- IUserDirectory, refusing an unverified one first: auth's tables are auth's own, so the function reads none of them.
 -- Earlier signatures took the user and the email as arguments, then the token alone.
+-- Twin: on SQLite the same checks, in the same order, with the same outcomes are C#, beside this function's call:
+-- InvitationRepository.AcceptOnSqliteAsync. The outcome text is the name of an InvitationAcceptanceOutcome member in
+-- snake_case (Services/InvitationContracts.cs); a change here is a change there.
 DROP FUNCTION IF EXISTS workspaces.accept_invitation(text, uuid, text, timestamptz, uuid);
 DROP FUNCTION IF EXISTS workspaces.accept_invitation(text, timestamptz, uuid);
 CREATE OR REPLACE FUNCTION workspaces.accept_invitation(

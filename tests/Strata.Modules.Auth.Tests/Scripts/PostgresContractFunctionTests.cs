@@ -62,5 +62,5 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
         (bool)(await app.ScalarAsync($"SELECT auth.account_is_deleted('{user}')"))!;
 
     private static async Task<Guid> UserAsync(TestDatabase db) =>
-        (await db.Get<IAuthService>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 }

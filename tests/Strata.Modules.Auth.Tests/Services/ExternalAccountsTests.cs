@@ -48,5 +48,5 @@ public sealed class ExternalAccountsTests(AuthTestDatabases databases)
     }
 
     private static async Task<Guid> SignUpCoreAsync(TestDatabase db) =>
-        (await db.Get<IAuthService>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 }

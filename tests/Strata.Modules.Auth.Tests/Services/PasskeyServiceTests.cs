@@ -84,12 +84,12 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
         await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings,
             services => services.AddScoped<IMailSender>(_ => new ListMailSender(mail)));
         var email = $"u-{Guid.NewGuid():N}@example.com";
-        await db.Get<IAuthService>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
-        await db.Get<IAuthService>().ForgotPasswordAsync(email, ClientInfo.None);
+        await db.Get<IPasswordSignIn>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
+        await db.Get<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
         var code = mail.Single().Body.Split(": ")[1].Split('\n')[0];
 
         var outcomes = await RaceAsync(db, (services, i) =>
-            services.GetRequiredService<IAuthService>().ResetPasswordAsync(code, $"new password number {i}", ClientInfo.None));
+            services.GetRequiredService<IPasswordManagement>().ResetPasswordAsync(code, $"new password number {i}", ClientInfo.None));
 
         Assert.Equal(["auth.token_used", "done"], outcomes.Order());
     }
@@ -111,7 +111,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
         }));
 
     private static async Task<Guid> SignUpAsync(TestDatabase db) =>
-        (await db.Get<IAuthService>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 
     private static async Task RegisterAsync(TestDatabase db, Guid user, SoftwareAuthenticator authenticator)
     {

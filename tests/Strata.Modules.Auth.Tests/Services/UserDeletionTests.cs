@@ -15,7 +15,7 @@ public sealed class UserDeletionTests(AuthTestDatabases databases)
         var seen = new List<Guid>();
         await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings,
             services => services.AddSingleton<IDomainEventHandler<UserDeleted>>(new RecordingHandler(seen)));
-        var user = (await db.Get<IAuthService>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+        var user = (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 
         await db.Get<IUserAdministration>().DeleteUserAsync(Guid.NewGuid(), user);
 

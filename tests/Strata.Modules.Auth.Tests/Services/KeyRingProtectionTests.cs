@@ -51,8 +51,8 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
         await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var email = $"u-{Guid.NewGuid():N}@example.com";
-        await db.Get<IAuthService>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
-        await db.Get<IAuthService>().ForgotPasswordAsync(email, ClientInfo.None);
+        await db.Get<IPasswordSignIn>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
+        await db.Get<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
         var body = await db.ScalarAsync<string>($"SELECT body_protected FROM {db.Table("auth", "mail_outbox")}");
 
         await using var thief = databases.ServicesFor(db, AuthTestDatabases.Settings);

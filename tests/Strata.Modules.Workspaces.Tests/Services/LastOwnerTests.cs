@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
-using Strata.Modules.Auth.Services;
 using Strata.Modules.Workspaces.Services;
 using Strata.Testing;
 
@@ -46,10 +45,9 @@ public sealed class LastOwnerTests(WorkspacesTestDatabases databases)
     /// <summary>Invites <paramref name="user"/> as owner and accepts for them (their email verified directly).</summary>
     private static async Task MakeOwnerAsync(Testing.TestDatabase db, Guid owner, Guid workspace, Guid user)
     {
-        var email = (await db.AsAsync(owner, s => s.GetRequiredService<IUserDirectory>().FindAsync(user)))!.Email;
+        var email = await db.EmailOfAsync(user);
         var issued = await db.AsAsync(owner, s => s.GetRequiredService<IInvitationService>().InviteAsync(workspace, email, WorkspaceRole.Owner));
-        var id = db.Provider == DatabaseProvider.Sqlite ? user.ToString().ToUpperInvariant() : user.ToString();
-        await db.ScalarAsync<long>($"UPDATE {db.Table("auth", "users")} SET email_verified = {(db.Provider == DatabaseProvider.Sqlite ? "1" : "true")} WHERE public_id = '{id}'; SELECT 1");
+        await db.VerifyEmailAsync(user);
         await db.AsAsync(user, s => s.GetRequiredService<IInvitationService>().AcceptAsync(issued.Token));
     }
 }

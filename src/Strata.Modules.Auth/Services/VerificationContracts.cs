@@ -1,6 +1,6 @@
 using Strata.Modules.Auth.Schema;
 
-namespace Strata.Modules.Auth.Repositories;
+namespace Strata.Modules.Auth.Services;
 
 /// <summary>What claiming a one-time token found.</summary>
 internal enum VerificationClaimOutcome
@@ -18,5 +18,5 @@ internal enum VerificationClaimOutcome
     Expired,
 }
 
-/// <summary>The outcome of <see cref="VerificationRepository.ClaimAsync"/>, with the row when one was found.</summary>
+/// <summary>The outcome of <see cref="Repositories.VerificationRepository.ClaimAsync"/>, with the row when one was found.</summary>
 internal sealed record VerificationClaim(VerificationClaimOutcome Outcome, Verification? Verification);

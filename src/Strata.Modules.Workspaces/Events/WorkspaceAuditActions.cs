@@ -1,4 +1,4 @@
-namespace Strata.Modules.Workspaces.Services;
+namespace Strata.Modules.Workspaces.Events;
 
 /// <summary>The audit actions this module writes through the auth module's audit log.</summary>
 public static class WorkspaceAuditActions

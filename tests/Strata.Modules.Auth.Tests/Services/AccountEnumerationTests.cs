@@ -51,7 +51,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
         var rows = $"SELECT (SELECT count(*) FROM {db.Table("auth", "verifications")}) + (SELECT count(*) FROM {db.Table("auth", "mail_outbox")})";
         var before = await db.ScalarAsync<long>(rows);
 
-        await db.Get<IAuthService>().ForgotPasswordAsync($"nobody-{Guid.NewGuid():N}@example.com", ClientInfo.None);
+        await db.Get<IPasswordManagement>().ForgotPasswordAsync($"nobody-{Guid.NewGuid():N}@example.com", ClientInfo.None);
 
         Assert.Equal(before, await db.ScalarAsync<long>(rows));
     }
@@ -75,8 +75,8 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     {
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var email = $"u-{Guid.NewGuid():N}@example.com";
-        await db.Get<IAuthService>().SignUpAsync(email, Password, "User", ClientInfo.None);
-        await db.Get<IAuthService>().ForgotPasswordAsync(email, ClientInfo.None);
+        await db.Get<IPasswordSignIn>().SignUpAsync(email, Password, "User", ClientInfo.None);
+        await db.Get<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
         return email;
     }
 
@@ -85,7 +85,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     {
         await using var scope = db.CreateScope();
         var before = counters.Snapshot();
-        await scope.ServiceProvider.GetRequiredService<IAuthService>().ForgotPasswordAsync(email, ClientInfo.None);
+        await scope.ServiceProvider.GetRequiredService<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
         return (scope.ServiceProvider.GetRequiredService<DatabaseSession>().CommandsExecuted, counters.Snapshot() - before);
     }
 
@@ -93,7 +93,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     {
         await using var scope = db.CreateScope();
         var before = counters.Snapshot();
-        await Assert.ThrowsAsync<UnauthorizedError>(() => scope.ServiceProvider.GetRequiredService<IAuthService>().SignInAsync(email, "not the password", ClientInfo.None));
+        await Assert.ThrowsAsync<UnauthorizedError>(() => scope.ServiceProvider.GetRequiredService<IPasswordSignIn>().SignInAsync(email, "not the password", ClientInfo.None));
         return counters.Snapshot() - before;
     }
 }

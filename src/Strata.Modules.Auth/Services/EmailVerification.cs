@@ -1,0 +1,34 @@
+using Strata.Data.Errors;
+using Strata.Data.Sessions;
+using Strata.Modules.Auth.Repositories;
+
+namespace Strata.Modules.Auth.Services;
+
+/// <inheritdoc />
+internal sealed class EmailVerification(DatabaseSession database, UserRepository users, VerificationTokens tokens, IMailSender mail) : IEmailVerification
+{
+    private const string Purpose = VerificationTokens.EmailVerificationPurpose;
+
+    public Task RequestEmailVerificationAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async token =>
+        {
+            var user = await users.GetByPublicIdAsync(userId, token);
+            if (user.EmailVerified)
+            {
+                throw new ConflictError("auth.email_already_verified", "The email address is already verified.");
+            }
+
+            var secret = await tokens.IssueAsync(Purpose, user, token);
+            await mail.SendAsync(new OutgoingMail(user.Email, Purpose, "Confirm your email address",
+                $"Confirm your email address with this code: {secret}\nIt expires in {tokens.Lifetime.TotalMinutes:0} minutes."), token);
+        }, cancellationToken: cancellationToken);
+
+    public Task<UserDto> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async cancel =>
+        {
+            var verification = await tokens.ConsumeAsync(Purpose, token, cancel);
+            var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
+            user.EmailVerified = true;
+            return UserDto.From(user);
+        }, cancellationToken: cancellationToken);
+}
