@@ -47,8 +47,14 @@ public abstract class Repository<TEntity>
     /// <summary>Text columns searched by <c>?search=</c>.</summary>
     protected virtual IReadOnlyList<Expression<Func<TEntity, string>>> SearchFields => [];
 
-    /// <summary>Resource name used in not-found codes (<c>widget.not_found</c>).</summary>
+    /// <summary>Resource name used in not-found messages and codes (<c>widget.not_found</c>).</summary>
     protected virtual string ResourceName => SnakeCase.From(typeof(TEntity).Name);
+
+    /// <summary>
+    /// Code of the <see cref="NotFoundError"/> for an unknown public id: <c>{ResourceName}.not_found</c> unless the module
+    /// names it in its own area (<c>workspaces.not_found</c>), as docs/errors.md lists.
+    /// </summary>
+    protected virtual string NotFoundCode => $"{ResourceName}.not_found";
 
     private DatabaseSession Session => Context.Session
         ?? throw new InvalidOperationException("Repositories need a context created by a DatabaseSession.");
@@ -66,11 +72,11 @@ public abstract class Repository<TEntity>
 
     /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
 
     /// <summary>The tracked row with <paramref name="publicId"/> for changing; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetForUpdateAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
 
     /// <summary>
     /// The rows with these public ids in one command (<c>= ANY (@ids)</c> on PostgreSQL, <c>IN (…)</c> on SQLite);
@@ -188,7 +194,7 @@ public abstract class Repository<TEntity>
     public async Task<TEntity> RestoreAsync(Guid publicId, CancellationToken cancellationToken = default)
     {
         var row = await Set.IgnoreQueryFilters([StrataQueryFilters.SoftDelete])
-            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
         AsSoftDeletable(row).DeletedAt = null;
         await SaveAsync(cancellationToken);
         return row;

@@ -8,4 +8,6 @@ internal sealed class RoleRepository(AuthDbContext context) : Repository<Role>(c
     protected override SortMap<Role> Sorts { get; } = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
 
     protected override string ResourceName => "role";
+
+    protected override string NotFoundCode => "auth.role_not_found";
 }
