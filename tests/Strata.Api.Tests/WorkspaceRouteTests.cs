@@ -110,7 +110,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
 
         foreach (var answer in answers)
         {
-            await AssertProblemAsync(answer, HttpStatusCode.NotFound, "workspace.not_found");
+            await AssertProblemAsync(answer, HttpStatusCode.NotFound, "workspaces.not_found");
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
 
         await AssertProblemAsync(refused, HttpStatusCode.Forbidden, "workspaces.forbidden");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/workspaces/{workspace}", token: owner), HttpStatusCode.NotFound, "workspace.not_found");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/workspaces/{workspace}", token: owner), HttpStatusCode.NotFound, "workspaces.not_found");
     }
 
     [Theory, BothProviders]
@@ -189,7 +189,7 @@ public sealed class WorkspaceRouteTests(ApiTestDatabases databases)
         var leave = await auth.SendAsync(HttpMethod.Delete, $"/workspaces/{workspace}/members/{ownerId}", token: owner);
 
         Assert.Equal(HttpStatusCode.NoContent, leave.StatusCode);
-        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/workspaces/{workspace}", token: owner), HttpStatusCode.NotFound, "workspace.not_found");
+        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/workspaces/{workspace}", token: owner), HttpStatusCode.NotFound, "workspaces.not_found");
     }
 
     [Theory, BothProviders]

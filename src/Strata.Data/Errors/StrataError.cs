@@ -82,8 +82,11 @@ public sealed class ForbiddenError(string code, string message, Exception? inner
 public sealed class NotFoundError(string code, string message) : StrataError(code, message)
 {
     /// <summary>A <c>{resource}.not_found</c> error for a public id.</summary>
-    public static NotFoundError For(string resource, Guid publicId) =>
-        new($"{resource}.not_found", $"No {resource} has the id {publicId}.");
+    public static NotFoundError For(string resource, Guid publicId) => For(resource, publicId, $"{resource}.not_found");
+
+    /// <summary>A not-found error for a public id with the module's own <paramref name="code"/> (<c>workspaces.not_found</c>).</summary>
+    public static NotFoundError For(string resource, Guid publicId, string code) =>
+        new(code, $"No {resource} has the id {publicId}.");
 
     /// <inheritdoc />
     public override int Status => 404;

@@ -56,8 +56,14 @@ public abstract class Repository<TEntity>
     /// <summary>Text columns searched by <c>?search=</c>.</summary>
     protected virtual IReadOnlyList<Expression<Func<TEntity, string>>> SearchFields => [];
 
-    /// <summary>Resource name used in not-found codes (<c>widget.not_found</c>).</summary>
+    /// <summary>Resource name used in not-found messages and codes (<c>widget.not_found</c>).</summary>
     protected virtual string ResourceName => SnakeCase.From(typeof(TEntity).Name);
+
+    /// <summary>
+    /// Code of the <see cref="NotFoundError"/> for an unknown public id: <c>{ResourceName}.not_found</c> unless the module
+    /// names it in its own area (<c>workspaces.not_found</c>), as docs/errors.md lists.
+    /// </summary>
+    protected virtual string NotFoundCode => $"{ResourceName}.not_found";
 
     /// <summary>The row with <paramref name="publicId"/>, or null.</summary>
     public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
@@ -72,7 +78,7 @@ public abstract class Repository<TEntity>
 
     /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
 
     /// <summary>
     /// The row with <paramref name="publicId"/>, tracked, so changes to it are saved with the unit of work; a versioned
@@ -80,7 +86,7 @@ public abstract class Repository<TEntity>
     /// is a <c>database.concurrency_conflict</c>. It takes no row lock. A <see cref="NotFoundError"/> when there is none.
     /// </summary>
     public async Task<TEntity> GetTrackedAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
 
     /// <summary>
     /// The rows with these public ids in one command (<c>= ANY (@ids)</c> on PostgreSQL, <c>IN (…)</c> on SQLite);
@@ -198,7 +204,7 @@ public abstract class Repository<TEntity>
     public async Task<TEntity> RestoreAsync(Guid publicId, CancellationToken cancellationToken = default)
     {
         var row = await Set.IgnoreQueryFilters([StrataQueryFilters.SoftDelete])
-            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId);
+            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
         AsSoftDeletable(row).DeletedAt = null;
         await SaveAsync(cancellationToken);
         return row;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.AspNetCore.Routing;
 using Strata.Data.Errors;
-using Strata.Data.Events;
 using Strata.Data.Sessions;
 using Strata.Modules.Auth.Events;
 using Strata.Modules.Auth.Services;
@@ -26,11 +25,10 @@ internal sealed class PermissionFilter(string permission) : IEndpointFilter
         var services = http.RequestServices;
         if (!await services.GetRequiredService<IPermissionService>().HasPermissionAsync(userId, permission, http.RequestAborted))
         {
-            var client = http.Client();
             await services.GetRequiredService<DatabaseSession>().InTransactionAsync(token =>
-                services.GetRequiredService<IDomainEventPublisher>().PublishAsync(new AuditEvent(
-                    AuditActions.AuthorizationFail, userId, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Failure, client.Ip, client.UserAgent,
-                    new Dictionary<string, string> { ["permission"] = permission }), token), cancellationToken: http.RequestAborted);
+                services.GetRequiredService<IAuditTrail>().RecordAsync(
+                    AuditActions.AuthorizationFail, userId, $"{http.Request.Method} {http.Request.Path}", AuditOutcomes.Failure, http.Client(), token,
+                    ("permission", permission)), cancellationToken: http.RequestAborted);
             throw new ForbiddenError("auth.forbidden", $"This needs the permission '{permission}'.");
         }
 

@@ -9,4 +9,6 @@ internal sealed class RoleRepository(AuthDbContext context, PagingCursorCodec cu
     protected override SortMap<Role> Sorts { get; } = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
 
     protected override string ResourceName => "role";
+
+    protected override string NotFoundCode => "auth.role_not_found";
 }

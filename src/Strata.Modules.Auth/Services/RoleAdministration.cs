@@ -160,8 +160,8 @@ internal sealed class RoleAdministration(
         return page.Map(a => new AuditEntryDto(a.PublicId, a.OccurredAt, a.ActorId, a.Action, a.Target, a.Outcome, a.Ip, a.UserAgent, a.Metadata));
     }
 
-    private async Task<Role> FindRoleAsync(Guid roleId, CancellationToken cancellationToken) =>
-        await roles.FindByPublicIdAsync(roleId, cancellationToken) ?? throw new NotFoundError("auth.role_not_found", $"No role has the id {roleId}.");
+    private Task<Role> FindRoleAsync(Guid roleId, CancellationToken cancellationToken) =>
+        roles.GetByPublicIdAsync(roleId, cancellationToken);
 
     // Walk up from the new parent: meeting the role itself means the change would close a loop.
     private async Task RejectCycleAsync(Role role, Role parent, CancellationToken cancellationToken)

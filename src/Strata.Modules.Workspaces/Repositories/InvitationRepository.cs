@@ -10,6 +10,11 @@ namespace Strata.Modules.Workspaces.Repositories;
 internal sealed class InvitationRepository(WorkspacesDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<Invitation>(context, cursors, clock)
 {
+    /// <summary>The code of an invitation that does not exist or is no longer pending.</summary>
+    public const string InvitationNotFoundCode = "workspaces.invitation_not_found";
+
+    protected override string NotFoundCode => InvitationNotFoundCode;
+
     public async Task<IReadOnlyList<Invitation>> ListPendingAsync(long workspaceId, DateTime now, CancellationToken cancellationToken) =>
         await Query.Where(i => i.WorkspaceId == workspaceId && i.Status == Invitation.Pending && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);

@@ -8,6 +8,11 @@ namespace Strata.Modules.Workspaces.Repositories;
 internal sealed class WorkspaceRepository(WorkspacesDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<Workspace>(context, cursors, clock)
 {
+    /// <summary>The code of a workspace that does not exist or that the caller is not a member of.</summary>
+    public const string WorkspaceNotFoundCode = "workspaces.not_found";
+
+    protected override string NotFoundCode => WorkspaceNotFoundCode;
+
     /// <summary>The user's workspaces with their role in each, by name.</summary>
     public async Task<IReadOnlyList<(Workspace Workspace, WorkspaceRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
     {

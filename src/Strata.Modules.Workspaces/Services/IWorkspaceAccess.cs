@@ -11,7 +11,7 @@ public interface IWorkspaceAccess
 
     /// <summary>
     /// The user's role, when it is at least <paramref name="minimumRole"/>. Not a member: 404
-    /// <c>workspace.not_found</c> (a workspace you cannot see does not exist for you); a lower role: 403
+    /// <c>workspaces.not_found</c> (a workspace you cannot see does not exist for you); a lower role: 403
     /// <c>workspaces.forbidden</c>; no user: 401.
     /// </summary>
     Task<WorkspaceRole> RequireRoleAsync(Guid workspaceId, WorkspaceRole minimumRole, CancellationToken cancellationToken = default);

@@ -2,7 +2,7 @@ namespace Strata.Modules.Workspaces.Services;
 
 /// <summary>
 /// Workspaces and their members, for the scope's user (the tenant). A workspace the user is not a member of answers
-/// 404 <c>workspace.not_found</c>; too low a role answers 403 <c>workspaces.forbidden</c>.
+/// 404 <c>workspaces.not_found</c>; too low a role answers 403 <c>workspaces.forbidden</c>.
 /// </summary>
 public interface IWorkspaceService
 {

@@ -70,7 +70,7 @@ internal sealed class InvitationService(
             var invitation = await invitations.FindForUpdateAsync(actor.WorkspaceId, invitationId, token);
             if (invitation is not { Status: Invitation.Pending })
             {
-                throw NotFoundError.For("invitation", invitationId);
+                throw NotFoundError.For("invitation", invitationId, InvitationRepository.InvitationNotFoundCode);
             }
 
             invitation.Status = Invitation.Revoked;

@@ -19,7 +19,7 @@ internal sealed class WorkspaceAccess(DatabaseSession database, MemberRepository
     /// <summary><see cref="RequireRoleAsync"/> with the workspace's internal id, for this module's services.</summary>
     public async Task<MembershipRow> RequireAsync(Guid workspaceId, WorkspaceRole minimumRole, CancellationToken cancellationToken)
     {
-        var membership = await FindAsync(workspaceId, cancellationToken) ?? throw NotFoundError.For("workspace", workspaceId);
+        var membership = await FindAsync(workspaceId, cancellationToken) ?? throw NotFoundError.For("workspace", workspaceId, WorkspaceRepository.WorkspaceNotFoundCode);
         if (membership.Role < minimumRole)
         {
             throw new ForbiddenError("workspaces.forbidden", $"This needs the {WorkspaceRoles.Name(minimumRole)} role in the workspace.");

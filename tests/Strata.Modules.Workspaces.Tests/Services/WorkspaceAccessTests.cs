@@ -32,7 +32,7 @@ public sealed class WorkspaceAccessTests(WorkspacesTestDatabases databases)
             db.AsAsync(stranger, services => services.GetRequiredService<IWorkspaceAccess>().RequireRoleAsync(workspace.Id, WorkspaceRole.Viewer)));
 
         Assert.Null(role);
-        Assert.Equal("workspace.not_found", refusal.Code);
+        Assert.Equal("workspaces.not_found", refusal.Code);
     }
 
     [Theory, BothProviders]
