@@ -76,7 +76,9 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
-        routes.MapCatalogEndpoints();
+        routes.MapVehicleEndpoints();
+        routes.MapPartEndpoints();
+        routes.MapPartImageEndpoints();
     }
 
     /// <inheritdoc />
