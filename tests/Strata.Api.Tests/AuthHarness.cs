@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -190,25 +189,5 @@ internal sealed class AuthHarness : IAsyncDisposable
         _authenticators.ForEach(a => a.Dispose());
         await Api.DisposeAsync();
         await _db.DisposeAsync();
-    }
-}
-
-/// <summary>A mail sender that keeps messages for the test to read the one-time codes.</summary>
-internal sealed class CapturingMailSender : IMailSender
-{
-    public ConcurrentQueue<OutgoingMail> Sent { get; } = new();
-
-    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
-    {
-        Sent.Enqueue(mail);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The code in the last message of <paramref name="kind"/> to <paramref name="to"/>.</summary>
-    public string LastCode(string to, string kind)
-    {
-        var body = Sent.Last(m => m.To == to && m.Kind == kind).Body;
-        var start = body.IndexOf(": ", StringComparison.Ordinal) + 2;
-        return body[start..body.IndexOf('\n', start)];
     }
 }
