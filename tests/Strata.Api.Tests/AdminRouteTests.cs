@@ -17,32 +17,32 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_user_without_the_permission_gets_403_and_the_denial_is_audited(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, token) = await auth.SignUpAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (id, _, token) = await api.SignUpAsync();
 
-        var response = await auth.SendAsync(HttpMethod.Get, "/admin/roles", token: token);
+        var response = await api.SendAsync(HttpMethod.Get, "/admin/roles", token: token);
 
         await AssertProblemAsync(response, HttpStatusCode.Forbidden, "auth.forbidden");
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authz_fail' AND target = 'GET /admin/roles'"));
+        Assert.Equal(1, await api.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM {api.Database.Table("auth", "audit_log")} WHERE action = 'authz_fail' AND target = 'GET /admin/roles'"));
         Assert.NotEqual(Guid.Empty, id);
     }
 
     [Theory, BothProviders]
     public async Task Admin_routes_need_a_session(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
 
-        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, "/admin/roles"), HttpStatusCode.Unauthorized, "auth.unauthorized");
+        await AssertProblemAsync(await api.SendAsync(HttpMethod.Get, "/admin/roles"), HttpStatusCode.Unauthorized, "auth.unauthorized");
     }
 
     [Theory, BothProviders]
     public async Task The_seeded_roles_nest_admin_over_editor_over_member(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, token) = await auth.AdminAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, token) = await api.AdminAsync();
 
-        var roles = await (await auth.SendAsync(HttpMethod.Get, "/admin/roles", token: token)).Content.ReadFromJsonAsync<JsonElement>();
+        var roles = await (await api.SendAsync(HttpMethod.Get, "/admin/roles", token: token)).Content.ReadFromJsonAsync<JsonElement>();
 
         var byName = roles.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
         Assert.Equal(byName["editor"].GetProperty("id").GetGuid(), byName["admin"].GetProperty("parentRoleId").GetGuid());
@@ -53,11 +53,11 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_admin_holds_every_declared_permission(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, token) = await auth.AdminAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, token) = await api.AdminAsync();
 
-        var mine = await (await auth.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
-        var all = await (await auth.SendAsync(HttpMethod.Get, "/admin/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
+        var mine = await (await api.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
+        var all = await (await api.SendAsync(HttpMethod.Get, "/admin/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
 
         Assert.Equal(all, mine);
         Assert.Contains("rbac.manage", all!);
@@ -67,18 +67,18 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Permissions_are_inherited_three_levels_deep(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var (user, _, token) = await auth.SignUpAsync();
-        var grandparent = await CreateRoleAsync(auth, admin, "grandparent", null);
-        var parent = await CreateRoleAsync(auth, admin, "parent", grandparent);
-        var child = await CreateRoleAsync(auth, admin, "child", parent);
-        await auth.SendAsync(HttpMethod.Put, $"/admin/roles/{grandparent}/permissions", new { permissions = new[] { "widgets.read" } }, admin);
-        await auth.SendAsync(HttpMethod.Put, $"/admin/roles/{parent}/permissions", new { permissions = new[] { "widgets.write" } }, admin);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (user, _, token) = await api.SignUpAsync();
+        var grandparent = await CreateRoleAsync(api, admin, "grandparent", null);
+        var parent = await CreateRoleAsync(api, admin, "parent", grandparent);
+        var child = await CreateRoleAsync(api, admin, "child", parent);
+        await api.SendAsync(HttpMethod.Put, $"/admin/roles/{grandparent}/permissions", new { permissions = new[] { "widgets.read" } }, admin);
+        await api.SendAsync(HttpMethod.Put, $"/admin/roles/{parent}/permissions", new { permissions = new[] { "widgets.write" } }, admin);
 
-        var grant = await auth.SendAsync(HttpMethod.Post, $"/admin/users/{user}/roles/{child}", token: admin);
-        var direct = await auth.SendAsync(HttpMethod.Post, $"/admin/users/{user}/permissions/audit.read", token: admin);
-        var mine = await (await auth.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
+        var grant = await api.SendAsync(HttpMethod.Post, $"/admin/users/{user}/roles/{child}", token: admin);
+        var direct = await api.SendAsync(HttpMethod.Post, $"/admin/users/{user}/permissions/audit.read", token: admin);
+        var mine = await (await api.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>();
 
         Assert.Equal(HttpStatusCode.NoContent, grant.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, direct.StatusCode);
@@ -88,30 +88,30 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Revoking_a_role_or_a_direct_permission_takes_it_away(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var (user, _, token) = await auth.SignUpAsync();
-        var role = await CreateRoleAsync(auth, admin, "readers", null);
-        await auth.SendAsync(HttpMethod.Put, $"/admin/roles/{role}/permissions", new { permissions = new[] { "widgets.read" } }, admin);
-        await auth.SendAsync(HttpMethod.Post, $"/admin/users/{user}/roles/{role}", token: admin);
-        await auth.SendAsync(HttpMethod.Post, $"/admin/users/{user}/permissions/audit.read", token: admin);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (user, _, token) = await api.SignUpAsync();
+        var role = await CreateRoleAsync(api, admin, "readers", null);
+        await api.SendAsync(HttpMethod.Put, $"/admin/roles/{role}/permissions", new { permissions = new[] { "widgets.read" } }, admin);
+        await api.SendAsync(HttpMethod.Post, $"/admin/users/{user}/roles/{role}", token: admin);
+        await api.SendAsync(HttpMethod.Post, $"/admin/users/{user}/permissions/audit.read", token: admin);
 
-        await auth.SendAsync(HttpMethod.Delete, $"/admin/users/{user}/roles/{role}", token: admin);
-        await auth.SendAsync(HttpMethod.Delete, $"/admin/users/{user}/permissions/audit.read", token: admin);
+        await api.SendAsync(HttpMethod.Delete, $"/admin/users/{user}/roles/{role}", token: admin);
+        await api.SendAsync(HttpMethod.Delete, $"/admin/users/{user}/permissions/audit.read", token: admin);
 
-        Assert.Empty((await (await auth.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>())!);
+        Assert.Empty((await (await api.SendAsync(HttpMethod.Get, "/auth/me/permissions", token: token)).Content.ReadFromJsonAsync<string[]>())!);
     }
 
     [Theory, BothProviders]
     public async Task A_parent_that_would_make_a_cycle_is_refused(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var top = await CreateRoleAsync(auth, admin, "top", null);
-        var middle = await CreateRoleAsync(auth, admin, "middle", top);
-        var bottom = await CreateRoleAsync(auth, admin, "bottom", middle);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var top = await CreateRoleAsync(api, admin, "top", null);
+        var middle = await CreateRoleAsync(api, admin, "middle", top);
+        var bottom = await CreateRoleAsync(api, admin, "bottom", middle);
 
-        var response = await auth.SendAsync(HttpMethod.Patch, $"/admin/roles/{top}", new { parentRoleId = bottom }, admin);
+        var response = await api.SendAsync(HttpMethod.Patch, $"/admin/roles/{top}", new { parentRoleId = bottom }, admin);
 
         await AssertProblemAsync(response, HttpStatusCode.Conflict, "auth.role_cycle");
     }
@@ -119,11 +119,11 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Role_names_are_unique_whatever_the_case(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var first = await auth.PostAsync("/admin/roles", new { name = "Support" }, admin);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var first = await api.PostAsync("/admin/roles", new { name = "Support" }, admin);
 
-        var response = await auth.PostAsync("/admin/roles", new { name = "  support " }, admin);
+        var response = await api.PostAsync("/admin/roles", new { name = "  support " }, admin);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
@@ -133,12 +133,12 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Renaming_a_role_to_a_taken_name_answers_409(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        await auth.PostAsync("/admin/roles", new { name = "Support" }, admin);
-        var other = await CreateRoleAsync(auth, admin, "other", null);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        await api.PostAsync("/admin/roles", new { name = "Support" }, admin);
+        var other = await CreateRoleAsync(api, admin, "other", null);
 
-        var response = await auth.SendAsync(HttpMethod.Patch, $"/admin/roles/{other}", new { name = "SUPPORT" }, admin);
+        var response = await api.SendAsync(HttpMethod.Patch, $"/admin/roles/{other}", new { name = "SUPPORT" }, admin);
 
         await AssertProblemAsync(response, HttpStatusCode.Conflict, "auth.role_name_taken");
     }
@@ -146,28 +146,28 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_system_role_cannot_be_deleted_but_a_custom_one_can(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var roles = await (await auth.SendAsync(HttpMethod.Get, "/admin/roles", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var roles = await (await api.SendAsync(HttpMethod.Get, "/admin/roles", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
         var member = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "member").GetProperty("id").GetGuid();
-        var custom = await CreateRoleAsync(auth, admin, "temporary", null);
+        var custom = await CreateRoleAsync(api, admin, "temporary", null);
 
-        var system = await auth.SendAsync(HttpMethod.Delete, $"/admin/roles/{member}", token: admin);
-        var deleted = await auth.SendAsync(HttpMethod.Delete, $"/admin/roles/{custom}", token: admin);
+        var system = await api.SendAsync(HttpMethod.Delete, $"/admin/roles/{member}", token: admin);
+        var deleted = await api.SendAsync(HttpMethod.Delete, $"/admin/roles/{custom}", token: admin);
 
         await AssertProblemAsync(system, HttpStatusCode.Conflict, "auth.system_role");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await AssertProblemAsync(await auth.SendAsync(HttpMethod.Get, $"/admin/roles/{custom}", token: admin), HttpStatusCode.NotFound, "auth.role_not_found");
+        await AssertProblemAsync(await api.SendAsync(HttpMethod.Get, $"/admin/roles/{custom}", token: admin), HttpStatusCode.NotFound, "auth.role_not_found");
     }
 
     [Theory, BothProviders]
     public async Task Unknown_permission_keys_are_refused(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var role = await CreateRoleAsync(auth, admin, "strict", null);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var role = await CreateRoleAsync(api, admin, "strict", null);
 
-        var response = await auth.SendAsync(HttpMethod.Put, $"/admin/roles/{role}/permissions", new { permissions = new[] { "nope.nothing" } }, admin);
+        var response = await api.SendAsync(HttpMethod.Put, $"/admin/roles/{role}/permissions", new { permissions = new[] { "nope.nothing" } }, admin);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "auth.unknown_permission");
     }
@@ -175,18 +175,18 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_audit_log_filters_by_action_and_pages_by_cursor(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var (_, email, _) = await auth.SignUpAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (_, email, _) = await api.SignUpAsync();
         for (var i = 0; i < 3; i++)
         {
-            auth.Clock.Advance(TimeSpan.FromSeconds(1));
-            await auth.PostAsync("/auth/sign-in", new { email, password = "wrong password!" });
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+            await api.PostAsync("/auth/sign-in", new { email, password = "wrong password!" });
         }
 
-        var first = await (await auth.SendAsync(HttpMethod.Get, "/admin/audit-log?action=authn_login_fail&limit=2", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await (await api.SendAsync(HttpMethod.Get, "/admin/audit-log?action=authn_login_fail&limit=2", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
         var cursor = Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!);
-        var second = await (await auth.SendAsync(HttpMethod.Get, $"/admin/audit-log?action=authn_login_fail&limit=2&cursor={cursor}", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await api.SendAsync(HttpMethod.Get, $"/admin/audit-log?action=authn_login_fail&limit=2&cursor={cursor}", token: admin)).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
         Assert.Equal(1, second.GetProperty("items").GetArrayLength());
@@ -197,8 +197,8 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Audit_rows_vanish_with_a_rolled_back_unit(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        await using var scope = auth.Api.Services.CreateAsyncScope();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        await using var scope = api.Api.Services.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
         var events = scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>();
 
@@ -208,55 +208,44 @@ public sealed class AdminRouteTests(ApiTestDatabases databases)
             throw new InvalidOperationException("the change failed");
         }));
 
-        Assert.Equal(0, await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'test_rolled_back'"));
+        Assert.Equal(0, await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {api.Database.Table("auth", "audit_log")} WHERE action = 'test_rolled_back'"));
     }
 
     [Theory, BothProviders]
     public async Task Deleting_a_user_revokes_their_sessions(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, admin) = await auth.AdminAsync();
-        var (user, email, token) = await auth.SignUpAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (user, email, token) = await api.SignUpAsync();
 
-        var response = await auth.SendAsync(HttpMethod.Delete, $"/admin/users/{user}", token: admin);
+        var response = await api.SendAsync(HttpMethod.Delete, $"/admin/users/{user}", token: admin);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await auth.SendAsync(HttpMethod.Get, "/auth/session", token: token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await auth.PostAsync("/auth/sign-in", new { email, password = AuthHarness.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Get, "/auth/session", token: token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/auth/sign-in", new { email, password = TestUsers.Password })).StatusCode);
     }
 
     [Theory, BothProviders]
     public async Task A_hash_made_with_fewer_iterations_is_upgraded_at_the_next_sign_in(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (user, email, _) = await auth.SignUpAsync();
-        var before = await PasswordHashAsync(auth.Database, provider, user);
-        await using var stronger = await TestApi.StartAsync(await databases.ServingSettingsAsync(auth.Database) is var settings
-            ? new Dictionary<string, string?>(settings) { ["Strata:Auth:PasswordIterations"] = "2000" }
-            : settings);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (user, email, _) = await api.SignUpAsync();
+        var before = await api.Database.PasswordIterationsAsync(user);
+        await using var stronger = await TestApi.StartAsync(StrataTestSettings.Merge(
+            await databases.GrantedServingSettingsAsync(api.Database),
+            new Dictionary<string, string?> { [StrataTestSettings.PasswordIterationsKey] = "2000" }));
 
-        var response = await stronger.Client.PostAsJsonAsync(new Uri("/auth/sign-in", UriKind.Relative), new { email, password = AuthHarness.Password });
+        var response = await stronger.Client.PostAsJsonAsync(new Uri("/auth/sign-in", UriKind.Relative), new { email, password = TestUsers.Password });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1000, IterationsOf(before));
-        Assert.Equal(2000, IterationsOf(await PasswordHashAsync(auth.Database, provider, user)));
+        Assert.Equal(StrataTestSettings.PasswordIterations, before);
+        Assert.Equal(2000, await api.Database.PasswordIterationsAsync(user));
     }
 
-    private static async Task<Guid> CreateRoleAsync(AuthHarness auth, string token, string name, Guid? parent)
+    private static async Task<Guid> CreateRoleAsync(ApiHarness api, string token, string name, Guid? parent)
     {
-        var response = await auth.PostAsync("/admin/roles", new { name = $"{name}-{Guid.NewGuid():N}"[..20], parentRoleId = parent }, token);
+        var response = await api.PostAsync("/admin/roles", new { name = $"{name}-{Guid.NewGuid():N}"[..20], parentRoleId = parent }, token);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static Task<string> PasswordHashAsync(TestDatabase db, DatabaseProvider provider, Guid user) => db.ScalarAsync<string>(
-        $"SELECT a.password_hash FROM {db.Table("auth", "accounts")} a JOIN {db.Table("auth", "users")} u ON u.id = a.user_id " +
-        $"WHERE u.public_id = '{(provider == DatabaseProvider.Sqlite ? user.ToString().ToUpperInvariant() : user.ToString())}'");
-
-    // Identity V3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), salt length, salt, subkey.
-    private static int IterationsOf(string hash)
-    {
-        var bytes = Convert.FromBase64String(hash);
-        return (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];
     }
 }

@@ -7,24 +7,21 @@ using Strata.Data.Configuration;
 using Strata.Data.Seeding;
 using Strata.Modules.Auth.Services;
 using Strata.Testing;
-using Strata.Testing.Passkeys;
 
 namespace Strata.Api.Tests;
 
 /// <summary>
-/// An API over a fresh, seeded database with a controllable clock and a mailbox that keeps what was sent, plus
-/// helpers to sign users up and act as them.
+/// The API over a fresh, seeded database with a controllable clock and a mailbox that keeps what was sent, and a
+/// client that calls it as anyone. Steps per area extend it: <see cref="AuthSteps"/>, <see cref="PasskeySteps"/>,
+/// <see cref="WorkspaceSteps"/>.
 /// </summary>
-internal sealed class AuthHarness : IAsyncDisposable
+internal sealed class ApiHarness : IAsyncDisposable
 {
-    public const string Password = "correct horse battery staple";
+    private readonly List<IDisposable> _owned = [];
 
-    private readonly TestDatabase _db;
-    private readonly List<SoftwareAuthenticator> _authenticators = [];
-
-    private AuthHarness(TestDatabase db, TestApi api, FakeTimeProvider clock, CapturingMailSender mail)
+    private ApiHarness(TestDatabase db, TestApi api, FakeTimeProvider clock, CapturingMailSender mail)
     {
-        _db = db;
+        Database = db;
         Api = api;
         Clock = clock;
         Mail = mail;
@@ -36,20 +33,15 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public CapturingMailSender Mail { get; }
 
-    public TestDatabase Database => _db;
+    public TestDatabase Database { get; }
 
     public HttpClient Client => Api.Client;
 
-    public static async Task<AuthHarness> StartAsync(
+    public static async Task<ApiHarness> StartAsync(
         ApiTestDatabases databases, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, bool captureMail = true)
     {
         var db = await databases.FreshAsync(provider);
-        var serving = await databases.ServingSettingsAsync(db);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            serving[key] = value;
-        }
-
+        var serving = StrataTestSettings.Merge(await databases.GrantedServingSettingsAsync(db), settings);
         await using (var owner = databases.ServicesFor(db, serving))
         {
             await owner.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions());
@@ -66,10 +58,8 @@ internal sealed class AuthHarness : IAsyncDisposable
                 services.AddScoped<IMailSender>(sp => sp.GetRequiredService<CapturingMailSender>());
             }
         });
-        return new AuthHarness(db, api, clock, mail);
+        return new ApiHarness(db, api, clock, mail);
     }
-
-    public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
     public Task<HttpResponseMessage> PostAsync(string path, object body, string? token = null) => SendAsync(HttpMethod.Post, path, body, token);
 
@@ -89,105 +79,21 @@ internal sealed class AuthHarness : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    /// <summary>Signs up a new user; returns its id, email and session token.</summary>
-    public async Task<(Guid Id, string Email, string Token)> SignUpAsync(string? email = null)
+    /// <summary>Keeps <paramref name="disposable"/> until the harness is disposed.</summary>
+    public T Own<T>(T disposable)
+        where T : IDisposable
     {
-        email ??= NewEmail();
-        var response = await PostAsync("/auth/sign-up", new { email, password = Password, name = "Test User" });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("user").GetProperty("id").GetGuid(), email, body.GetProperty("session").GetProperty("token").GetString()!);
+        _owned.Add(disposable);
+        return disposable;
     }
 
-    /// <summary>Signs up a user and grants them the seeded admin role.</summary>
-    public async Task<(Guid Id, string Token)> AdminAsync()
-    {
-        await using var scope = Api.Services.CreateAsyncScope();
-        var admin = await scope.ServiceProvider.GetRequiredService<IUserAdministration>().CreateAdministratorAsync(NewEmail(), Password, "Admin");
-        var email = admin.Email;
-        var response = await PostAsync("/auth/sign-in", new { email, password = Password });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (admin.Id, body.GetProperty("session").GetProperty("token").GetString()!);
-    }
-
-    /// <summary>An authenticator on the one origin the test API accepts, disposed with the harness.</summary>
-    public SoftwareAuthenticator NewAuthenticator()
-    {
-        var authenticator = new SoftwareAuthenticator(ApiTestDatabases.PasskeyOrigin);
-        _authenticators.Add(authenticator);
-        return authenticator;
-    }
-
-    /// <summary>Signs up a new user and registers a passkey for them.</summary>
-    public async Task<(Guid Id, string Token, SoftwareAuthenticator Authenticator)> SignUpWithPasskeyAsync()
-    {
-        var (id, _, token) = await SignUpAsync();
-        var authenticator = NewAuthenticator();
-        (await RegisterPasskeyAsync(token, authenticator)).EnsureSuccessStatusCode();
-        return (id, token, authenticator);
-    }
-
-    /// <summary>Starts a ceremony (<c>…/options</c>); returns its id and its WebAuthn options.</summary>
-    public async Task<(string CeremonyId, JsonElement Options)> BeginCeremonyAsync(string path, string? token = null)
-    {
-        var response = await SendAsync(HttpMethod.Post, path, token: token);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("ceremonyId").GetString()!, body.GetProperty("options"));
-    }
-
-    /// <summary>Runs a whole registration ceremony for the signed-in <paramref name="token"/> with <paramref name="authenticator"/>.</summary>
-    public async Task<HttpResponseMessage> RegisterPasskeyAsync(string token, SoftwareAuthenticator authenticator, string? name = null)
-    {
-        var (ceremonyId, options) = await BeginCeremonyAsync("/auth/passkeys/register/options", token);
-        return await PostAsync("/auth/passkeys/register", new { ceremonyId, credential = Json(authenticator.Register(options)), name }, token);
-    }
-
-    /// <summary>Runs a whole sign-in ceremony with <paramref name="authenticator"/>.</summary>
-    public async Task<HttpResponseMessage> PasskeySignInAsync(SoftwareAuthenticator authenticator)
-    {
-        var (ceremonyId, options) = await BeginCeremonyAsync("/auth/passkeys/sign-in/options");
-        return await PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = Json(authenticator.Assert(options)) });
-    }
-
-    /// <summary>A credential JSON string as a JSON value of a request body.</summary>
+    /// <summary>A JSON string as a JSON value of a request body.</summary>
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
-
-    /// <summary>How <paramref name="id"/> reads in SQL: SQLite stores GUIDs as upper-case text.</summary>
-    public static string Id(DatabaseProvider provider, Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id.ToString();
-
-    /// <summary>Every value of the auth tables that can hold a secret, as one string.</summary>
-    public async Task<string> DumpAuthTablesAsync()
-    {
-        var connection = _db.Session.Connection;
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync();
-        }
-
-        var dump = new System.Text.StringBuilder();
-        foreach (var table in new[] { "users", "sessions", "accounts", "verifications", "passkeys", "audit_log", "mail_outbox" })
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {_db.Table("auth", table)}";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    dump.Append(reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-            }
-        }
-
-        return dump.ToString();
-    }
 
     public async ValueTask DisposeAsync()
     {
-        _authenticators.ForEach(a => a.Dispose());
+        _owned.ForEach(d => d.Dispose());
         await Api.DisposeAsync();
-        await _db.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }

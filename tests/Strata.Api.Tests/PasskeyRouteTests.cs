@@ -17,11 +17,11 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Registering_a_passkey_answers_201_with_what_the_authenticator_reported(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
 
-        var response = await auth.RegisterPasskeyAsync(token, authenticator, "Laptop");
+        var response = await api.RegisterPasskeyAsync(token, authenticator, "Laptop");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var passkey = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -36,13 +36,13 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Registration_options_name_the_relying_party_and_the_user(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, email, token) = await auth.SignUpAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (id, email, token) = await api.SignUpAsync();
 
-        var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
+        var (ceremonyId, options) = await api.BeginCeremonyAsync("/auth/passkeys/register/options", token);
 
         Assert.Equal(43, ceremonyId.Length);
-        Assert.Equal(ApiTestDatabases.PasskeyRelyingPartyId, options.GetProperty("rp").GetProperty("id").GetString());
+        Assert.Equal(StrataTestSettings.PasskeyRelyingPartyId, options.GetProperty("rp").GetProperty("id").GetString());
         Assert.Equal(email, options.GetProperty("user").GetProperty("name").GetString());
         Assert.Equal(id.ToString(), System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString())));
         Assert.Equal("required", options.GetProperty("authenticatorSelection").GetProperty("residentKey").GetString());
@@ -51,74 +51,74 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Signing_in_with_a_passkey_answers_the_user_and_a_working_session(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, authenticator) = await auth.SignUpWithPasskeyAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (id, _, authenticator) = await api.SignUpWithPasskeyAsync();
 
-        var response = await auth.PasskeySignInAsync(authenticator);
+        var response = await api.PasskeySignInAsync(authenticator);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(id, body.GetProperty("user").GetProperty("id").GetGuid());
-        var session = await auth.SendAsync(HttpMethod.Get, "/auth/session", token: body.GetProperty("session").GetProperty("token").GetString());
+        var session = await api.SendAsync(HttpMethod.Get, "/auth/session", token: body.GetProperty("session").GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
     }
 
     [Theory, BothProviders]
     public async Task A_sign_in_records_the_counter_and_the_time_of_use(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, token, authenticator) = await auth.SignUpWithPasskeyAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, token, authenticator) = await api.SignUpWithPasskeyAsync();
         authenticator.SignCount = 41;
 
-        await auth.PasskeySignInAsync(authenticator);
+        await api.PasskeySignInAsync(authenticator);
 
-        var listed = (await auth.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(auth.Clock.GetUtcNow().UtcDateTime, (await listed)[0].GetProperty("lastUsedAt").GetDateTime().ToUniversalTime());
-        Assert.Equal(42, await auth.Database.ScalarAsync<long>($"SELECT sign_count FROM {auth.Database.Table("auth", "passkeys")}"));
+        var listed = (await api.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(api.Clock.GetUtcNow().UtcDateTime, (await listed)[0].GetProperty("lastUsedAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(42, await api.Database.ScalarAsync<long>($"SELECT sign_count FROM {api.Database.Table("auth", "passkeys")}"));
     }
 
     [Theory, BothProviders]
     public async Task A_second_passkey_is_registered_alongside_the_first_and_both_sign_in(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var laptop = auth.NewAuthenticator();
-        var phone = auth.NewAuthenticator();
-        await auth.RegisterPasskeyAsync(token, laptop, "Laptop");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var laptop = api.NewAuthenticator();
+        var phone = api.NewAuthenticator();
+        await api.RegisterPasskeyAsync(token, laptop, "Laptop");
 
-        var (_, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
-        var second = await auth.RegisterPasskeyAsync(token, phone, "Phone");
+        var (_, options) = await api.BeginCeremonyAsync("/auth/passkeys/register/options", token);
+        var second = await api.RegisterPasskeyAsync(token, phone, "Phone");
 
         Assert.Equal([laptop.CredentialIdText], options.GetProperty("excludeCredentials").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        var listed = await (await auth.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>();
+        var listed = await (await api.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["Laptop", "Phone"], listed.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        Assert.Equal(HttpStatusCode.OK, (await auth.PasskeySignInAsync(laptop)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await auth.PasskeySignInAsync(phone)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PasskeySignInAsync(laptop)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PasskeySignInAsync(phone)).StatusCode);
     }
 
     [Theory, BothProviders]
     public async Task A_registration_from_another_origin_answers_400(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
         using var authenticator = new SoftwareAuthenticator("https://evil.example");
 
-        var response = await auth.RegisterPasskeyAsync(token, authenticator);
+        var response = await api.RegisterPasskeyAsync(token, authenticator);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "auth.passkey_invalid");
         Assert.Contains("origin", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {auth.Database.Table("auth", "passkeys")}"));
+        Assert.Equal(0, await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {api.Database.Table("auth", "passkeys")}"));
     }
 
     [Theory, BothProviders]
     public async Task A_sign_in_from_another_origin_answers_401(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, authenticator) = await api.SignUpWithPasskeyAsync();
         authenticator.Origin = "https://app.strata.test.evil.example";
 
-        var response = await auth.PasskeySignInAsync(authenticator);
+        var response = await api.PasskeySignInAsync(authenticator);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
     }
@@ -126,13 +126,13 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_replayed_sign_in_answer_is_refused_with_410(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
-        var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
-        var answer = new { ceremonyId, credential = AuthHarness.Json(authenticator.Assert(options)) };
-        Assert.Equal(HttpStatusCode.OK, (await auth.PostAsync("/auth/passkeys/sign-in", answer)).StatusCode);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, authenticator) = await api.SignUpWithPasskeyAsync();
+        var (ceremonyId, options) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        var answer = new { ceremonyId, credential = ApiHarness.Json(authenticator.Assert(options)) };
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/auth/passkeys/sign-in", answer)).StatusCode);
 
-        var replay = await auth.PostAsync("/auth/passkeys/sign-in", answer);
+        var replay = await api.PostAsync("/auth/passkeys/sign-in", answer);
 
         await AssertProblemAsync(replay, HttpStatusCode.Gone, "auth.ceremony_used");
     }
@@ -140,12 +140,12 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_answer_to_another_ceremonys_challenge_is_refused(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
-        var (_, signedChallenge) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
-        var (otherCeremony, _) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, authenticator) = await api.SignUpWithPasskeyAsync();
+        var (_, signedChallenge) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        var (otherCeremony, _) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
-        var response = await auth.PostAsync("/auth/passkeys/sign-in", new { ceremonyId = otherCeremony, credential = AuthHarness.Json(authenticator.Assert(signedChallenge)) });
+        var response = await api.PostAsync("/auth/passkeys/sign-in", new { ceremonyId = otherCeremony, credential = ApiHarness.Json(authenticator.Assert(signedChallenge)) });
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
     }
@@ -153,12 +153,12 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_expired_sign_in_ceremony_answers_410(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
-        var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
-        auth.Clock.Advance(TimeSpan.FromMinutes(5));
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, authenticator) = await api.SignUpWithPasskeyAsync();
+        var (ceremonyId, options) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        api.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var response = await auth.PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = AuthHarness.Json(authenticator.Assert(options)) });
+        var response = await api.PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = ApiHarness.Json(authenticator.Assert(options)) });
 
         await AssertProblemAsync(response, HttpStatusCode.Gone, "auth.ceremony_expired");
     }
@@ -166,13 +166,13 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_expired_registration_ceremony_answers_410(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
-        var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
-        auth.Clock.Advance(TimeSpan.FromMinutes(5));
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
+        var (ceremonyId, options) = await api.BeginCeremonyAsync("/auth/passkeys/register/options", token);
+        api.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var response = await auth.PostAsync("/auth/passkeys/register", new { ceremonyId, credential = AuthHarness.Json(authenticator.Register(options)) }, token);
+        var response = await api.PostAsync("/auth/passkeys/register", new { ceremonyId, credential = ApiHarness.Json(authenticator.Register(options)) }, token);
 
         await AssertProblemAsync(response, HttpStatusCode.Gone, "auth.ceremony_expired");
     }
@@ -180,45 +180,45 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_sign_count_that_goes_back_is_refused_and_audited(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, authenticator) = await auth.SignUpWithPasskeyAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, authenticator) = await api.SignUpWithPasskeyAsync();
         authenticator.SignCount = 10;
-        Assert.Equal(HttpStatusCode.OK, (await auth.PasskeySignInAsync(authenticator)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PasskeySignInAsync(authenticator)).StatusCode);
         authenticator.SignCount = 4;
 
-        var response = await auth.PasskeySignInAsync(authenticator);
+        var response = await api.PasskeySignInAsync(authenticator);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
-        Assert.Equal(11, await auth.Database.ScalarAsync<long>($"SELECT sign_count FROM {auth.Database.Table("auth", "passkeys")}"));
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {auth.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND outcome = 'failure'"));
+        Assert.Equal(11, await api.Database.ScalarAsync<long>($"SELECT sign_count FROM {api.Database.Table("auth", "passkeys")}"));
+        Assert.Equal(1, await api.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM {api.Database.Table("auth", "audit_log")} WHERE action = 'authn_login_fail' AND outcome = 'failure'"));
     }
 
     [Theory, BothProviders]
     public async Task A_deleted_passkey_can_no_longer_sign_in(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
-        var passkey = await (await auth.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
+        var passkey = await (await api.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
 
-        var deleted = await auth.SendAsync(HttpMethod.Delete, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", token: token);
+        var deleted = await api.SendAsync(HttpMethod.Delete, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", token: token);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await AssertProblemAsync(await auth.PasskeySignInAsync(authenticator), HttpStatusCode.Unauthorized, "auth.invalid_credentials");
-        Assert.Empty((await (await auth.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        await AssertProblemAsync(await api.PasskeySignInAsync(authenticator), HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        Assert.Empty((await (await api.SendAsync(HttpMethod.Get, "/auth/passkeys", token: token)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
     }
 
     [Theory, BothProviders]
     public async Task Signing_in_as_one_user_with_another_users_credential_is_refused(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, victims) = await auth.SignUpWithPasskeyAsync();
-        var (_, _, attackers) = await auth.SignUpWithPasskeyAsync();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, victims) = await api.SignUpWithPasskeyAsync();
+        var (_, _, attackers) = await api.SignUpWithPasskeyAsync();
         // The attacker signs with their own key and credential but names the victim as the user.
         attackers.UserHandle = victims.UserHandle;
 
-        var response = await auth.PasskeySignInAsync(attackers);
+        var response = await api.PasskeySignInAsync(attackers);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
     }
@@ -226,29 +226,29 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Registering_a_credential_id_another_user_holds_answers_400(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, firstToken) = await auth.SignUpAsync();
-        var (_, _, secondToken) = await auth.SignUpAsync();
-        var original = auth.NewAuthenticator();
-        using var copy = new SoftwareAuthenticator(ApiTestDatabases.PasskeyOrigin) { CredentialId = original.CredentialId };
-        await auth.RegisterPasskeyAsync(firstToken, original);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, firstToken) = await api.SignUpAsync();
+        var (_, _, secondToken) = await api.SignUpAsync();
+        var original = api.NewAuthenticator();
+        using var copy = new SoftwareAuthenticator(StrataTestSettings.PasskeyOrigin) { CredentialId = original.CredentialId };
+        await api.RegisterPasskeyAsync(firstToken, original);
 
-        var response = await auth.RegisterPasskeyAsync(secondToken, copy);
+        var response = await api.RegisterPasskeyAsync(secondToken, copy);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "auth.passkey_invalid");
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {auth.Database.Table("auth", "passkeys")}"));
+        Assert.Equal(1, await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {api.Database.Table("auth", "passkeys")}"));
     }
 
     [Theory, BothProviders]
     public async Task A_registration_ceremony_cannot_be_finished_by_another_user(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, ownerToken) = await auth.SignUpAsync();
-        var (_, _, otherToken) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
-        var (ceremonyId, options) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", ownerToken);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, ownerToken) = await api.SignUpAsync();
+        var (_, _, otherToken) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
+        var (ceremonyId, options) = await api.BeginCeremonyAsync("/auth/passkeys/register/options", ownerToken);
 
-        var response = await auth.PostAsync("/auth/passkeys/register", new { ceremonyId, credential = AuthHarness.Json(authenticator.Register(options)) }, otherToken);
+        var response = await api.PostAsync("/auth/passkeys/register", new { ceremonyId, credential = ApiHarness.Json(authenticator.Register(options)) }, otherToken);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "auth.ceremony_invalid");
         Assert.True(problem.GetProperty("errors").TryGetProperty("ceremonyId", out _));
@@ -257,11 +257,11 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_unknown_ceremony_id_answers_400(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var authenticator = auth.NewAuthenticator();
-        var (_, options) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var authenticator = api.NewAuthenticator();
+        var (_, options) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
-        var response = await auth.PostAsync("/auth/passkeys/sign-in", new { ceremonyId = "not-a-ceremony", credential = AuthHarness.Json(authenticator.Assert(options)) });
+        var response = await api.PostAsync("/auth/passkeys/sign-in", new { ceremonyId = "not-a-ceremony", credential = ApiHarness.Json(authenticator.Assert(options)) });
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "auth.ceremony_invalid");
     }
@@ -269,10 +269,10 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_ceremony_answer_without_a_credential_answers_400_naming_it(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (ceremonyId, _) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (ceremonyId, _) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
-        var response = await auth.PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = "not an object" });
+        var response = await api.PostAsync("/auth/passkeys/sign-in", new { ceremonyId, credential = "not an object" });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "request.validation");
         Assert.True(problem.GetProperty("errors").TryGetProperty("credential", out _));
@@ -281,12 +281,12 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_garbled_credential_answers_401_and_spends_the_ceremony(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (ceremonyId, _) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (ceremonyId, _) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
         var garbled = new { ceremonyId, credential = new { id = "AAAA", type = "public-key", response = new { clientDataJSON = "!!" } } };
 
-        var first = await auth.PostAsync("/auth/passkeys/sign-in", garbled);
-        var second = await auth.PostAsync("/auth/passkeys/sign-in", garbled);
+        var first = await api.PostAsync("/auth/passkeys/sign-in", garbled);
+        var second = await api.PostAsync("/auth/passkeys/sign-in", garbled);
 
         await AssertProblemAsync(first, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         await AssertProblemAsync(second, HttpStatusCode.Gone, "auth.ceremony_used");
@@ -295,12 +295,12 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Renaming_a_passkey_answers_it_with_the_new_name(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
-        var passkey = await (await auth.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
+        var passkey = await (await api.RegisterPasskeyAsync(token, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
 
-        var response = await auth.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", new { name = "  Work key " }, token);
+        var response = await api.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{passkey.GetProperty("id").GetGuid()}", new { name = "  Work key " }, token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Work key", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
@@ -309,14 +309,14 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Another_users_passkey_answers_404_to_rename_and_delete(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, ownerToken) = await auth.SignUpAsync();
-        var (_, _, otherToken) = await auth.SignUpAsync();
-        var authenticator = auth.NewAuthenticator();
-        var id = (await (await auth.RegisterPasskeyAsync(ownerToken, authenticator)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, ownerToken) = await api.SignUpAsync();
+        var (_, _, otherToken) = await api.SignUpAsync();
+        var authenticator = api.NewAuthenticator();
+        var id = (await (await api.RegisterPasskeyAsync(ownerToken, authenticator)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var rename = await auth.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{id}", new { name = "Mine now" }, otherToken);
-        var delete = await auth.SendAsync(HttpMethod.Delete, $"/auth/passkeys/{id}", token: otherToken);
+        var rename = await api.SendAsync(HttpMethod.Patch, $"/auth/passkeys/{id}", new { name = "Mine now" }, otherToken);
+        var delete = await api.SendAsync(HttpMethod.Delete, $"/auth/passkeys/{id}", token: otherToken);
 
         await AssertProblemAsync(rename, HttpStatusCode.NotFound, "passkey.not_found");
         await AssertProblemAsync(delete, HttpStatusCode.NotFound, "passkey.not_found");
@@ -325,10 +325,10 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Passkey_management_needs_a_session(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
+        await using var api = await ApiHarness.StartAsync(databases, provider);
 
-        var list = await auth.SendAsync(HttpMethod.Get, "/auth/passkeys");
-        var options = await auth.SendAsync(HttpMethod.Post, "/auth/passkeys/register/options");
+        var list = await api.SendAsync(HttpMethod.Get, "/auth/passkeys");
+        var options = await api.SendAsync(HttpMethod.Post, "/auth/passkeys/register/options");
 
         await AssertProblemAsync(list, HttpStatusCode.Unauthorized, "auth.unauthorized");
         await AssertProblemAsync(options, HttpStatusCode.Unauthorized, "auth.unauthorized");
@@ -337,25 +337,25 @@ public sealed class PasskeyRouteTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Passkey_sign_in_and_registration_leave_audit_rows(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (id, _, authenticator) = await auth.SignUpWithPasskeyAsync();
-        await auth.PasskeySignInAsync(authenticator);
-        var audit = auth.Database.Table("auth", "audit_log");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (id, _, authenticator) = await api.SignUpWithPasskeyAsync();
+        await api.PasskeySignInAsync(authenticator);
+        var audit = api.Database.Table("auth", "audit_log");
 
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {audit} WHERE action = 'authn_passkey_added' AND actor_id = '{AuthHarness.Id(provider, id)}'"));
-        Assert.Equal(1, await auth.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM {audit} WHERE action = 'authn_login_success' AND actor_id = '{AuthHarness.Id(provider, id)}' AND metadata LIKE '%passkey%'"));
+        Assert.Equal(1, await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {audit} WHERE action = 'authn_passkey_added' AND actor_id = '{api.Database.SqlId(id)}'"));
+        Assert.Equal(1, await api.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM {audit} WHERE action = 'authn_login_success' AND actor_id = '{api.Database.SqlId(id)}' AND metadata LIKE '%passkey%'"));
     }
 
     [Theory, BothProviders]
     public async Task The_database_never_holds_a_usable_ceremony_id(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (_, _, token) = await auth.SignUpAsync();
-        var (registration, _) = await auth.BeginCeremonyAsync("/auth/passkeys/register/options", token);
-        var (signIn, _) = await auth.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var (registration, _) = await api.BeginCeremonyAsync("/auth/passkeys/register/options", token);
+        var (signIn, _) = await api.BeginCeremonyAsync("/auth/passkeys/sign-in/options");
 
-        var dump = await auth.DumpAuthTablesAsync();
+        var dump = await api.DumpAuthTablesAsync();
 
         Assert.DoesNotContain(registration, dump, StringComparison.Ordinal);
         Assert.DoesNotContain(signIn, dump, StringComparison.Ordinal);

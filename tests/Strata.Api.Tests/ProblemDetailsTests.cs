@@ -22,7 +22,7 @@ public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLife
     public async ValueTask InitializeAsync()
     {
         _db = await databases.FreshAsync(DatabaseProvider.Sqlite);
-        var settings = await databases.ServingSettingsAsync(_db);
+        var settings = await databases.GrantedServingSettingsAsync(_db);
         settings["Strata:Api:MaxRequestBodyBytes"] = "1024";
         _api = await TestApi.StartAsync(settings, app =>
         {
