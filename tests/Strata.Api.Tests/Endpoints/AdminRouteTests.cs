@@ -10,7 +10,7 @@ using Strata.Modules.Auth.Services;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 public sealed class AdminRouteTests(ApiTestDatabases databases)
 {

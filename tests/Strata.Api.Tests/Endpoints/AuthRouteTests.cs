@@ -5,7 +5,7 @@ using Strata.Data.Configuration;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 public sealed class AuthRouteTests(ApiTestDatabases databases)
 {

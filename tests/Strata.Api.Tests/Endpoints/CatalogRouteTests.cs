@@ -5,7 +5,7 @@ using Strata.Data.Configuration;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 /// <summary>The vehicle routes of the catalog through Kestrel: public reads, writes behind <c>catalog.write</c>.</summary>
 public sealed class CatalogRouteTests(ApiTestDatabases databases)

@@ -12,7 +12,7 @@ using Strata.TestModules.Widgets;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 public sealed class OperationsTests(ApiTestDatabases databases)
 {

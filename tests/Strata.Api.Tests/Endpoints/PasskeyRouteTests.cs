@@ -6,7 +6,7 @@ using Strata.Testing;
 using Strata.Testing.Passkeys;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 /// <summary>
 /// The passkey routes through Kestrel, with a software authenticator playing browser and device: every ceremony is

@@ -5,7 +5,7 @@ using Strata.Data.Configuration;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 /// <summary>The Workspaces routes through Kestrel, served as the application role (row-level security on PostgreSQL).</summary>
 public sealed class WorkspaceRouteTests(ApiTestDatabases databases)

@@ -11,7 +11,7 @@ using Strata.Data.Errors;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Errors;
 
 /// <summary>Every error the host produces — ours or the framework's — is problem+json with a code and a trace id.</summary>
 public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLifetime

@@ -5,7 +5,7 @@ using Strata.Data.Configuration;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Hosting;
 
 /// <summary>Client addresses behind a reverse proxy: believed from trusted proxies only (hosting behaviour; SQLite).</summary>
 public sealed class ForwardedHeadersTests(ApiTestDatabases databases)

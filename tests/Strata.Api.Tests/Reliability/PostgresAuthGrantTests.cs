@@ -2,7 +2,7 @@ using Npgsql;
 using Strata.Data.Configuration;
 using Strata.Testing;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Reliability;
 
 /// <summary>The audit log is append-only for the application role (PostgreSQL grants).</summary>
 public sealed class PostgresAuthGrantTests(ApiTestDatabases databases)
