@@ -13,34 +13,18 @@ namespace Strata.Api.Tests;
 /// <summary>Test databases composed with the test modules, and the settings an API serves them with.</summary>
 public sealed class ApiTestDatabases : StrataTestDatabases
 {
-    /// <summary>The relying party the test API is configured as.</summary>
-    public const string PasskeyRelyingPartyId = "strata.test";
-
-    /// <summary>The one web origin the test API accepts passkey ceremonies from.</summary>
-    public const string PasskeyOrigin = "https://app.strata.test";
-
     /// <summary>
-    /// What every test API is configured with beyond the database (a test's own settings may override it): the
-    /// passkey relying party, and a file store outside the repository.
+    /// What every test API is configured with beyond the database (a test's own settings may override it): the test
+    /// defaults (cheap password hashes, the passkey relying party), a file store outside the repository, and a sign-in
+    /// rate limit no suite reaches. (Named for its first content; <see cref="TestApi"/> layers it under every host.)
     /// </summary>
-    public static IReadOnlyDictionary<string, string?> PasskeySettings { get; } = new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> HostSettings { get; } = StrataTestSettings.Merge(StrataTestSettings.Defaults, new Dictionary<string, string?>
     {
-        ["Strata:Auth:Passkeys:RelyingPartyId"] = PasskeyRelyingPartyId,
-        ["Strata:Auth:Passkeys:Origins:0"] = PasskeyOrigin,
         ["Strata:Catalog:Files:Directory"] = Path.Combine(Path.GetTempPath(), "strata-api-test-files"),
-    };
+        ["Strata:Api:AuthPermitLimit"] = "10000",
+    });
 
     public static void Modules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
-
-    /// <summary>Granted serving settings (see <see cref="StrataTestDatabases.GrantedServingSettingsAsync"/>) tuned for tests.</summary>
-    public async Task<Dictionary<string, string?>> ServingSettingsAsync(TestDatabase db)
-    {
-        var settings = await GrantedServingSettingsAsync(db);
-        // Cheap hashes keep the suite fast; production runs the 220,000-iteration default.
-        settings["Strata:Auth:PasswordIterations"] = "1000";
-        settings["Strata:Api:AuthPermitLimit"] = "10000";
-        return settings;
-    }
 
     protected override void AddModules(StrataBuilder strata) => Modules(strata);
 }

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Strata.Modules.Auth.Schema;
+using Strata.Testing;
 
 namespace Strata.Api.Tests;
 
@@ -87,6 +90,14 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
         Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void The_program_under_test_hashes_passwords_at_the_cheap_test_cost()
+    {
+        var hasher = _factory.Services.GetRequiredService<IPasswordHasher<User>>();
+
+        Assert.Equal(StrataTestSettings.PasswordIterations, TestUsers.PasswordIterations(hasher.HashPassword(new User(), TestUsers.Password)));
+    }
+
     public sealed class ProgramFactory : WebApplicationFactory<Program>
     {
         private readonly string _database = Path.Combine(Path.GetTempPath(), $"strata-api-{Guid.NewGuid():N}.db");
@@ -100,8 +111,10 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Strata", $"Data Source={_database}");
-            builder.UseSetting("Strata:Auth:Passkeys:RelyingPartyId", ApiTestDatabases.PasskeyRelyingPartyId);
-            builder.UseSetting("Strata:Auth:Passkeys:Origins:0", ApiTestDatabases.PasskeyOrigin);
+            foreach (var (key, value) in StrataTestSettings.Defaults)
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         public override async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ internal sealed class TestApi : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(ApiTestDatabases.PasskeySettings);
+        builder.Configuration.AddInMemoryCollection(ApiTestDatabases.HostSettings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStrataApi(ApiTestDatabases.Modules);
         services?.Invoke(builder.Services);

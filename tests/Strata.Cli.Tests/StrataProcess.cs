@@ -79,6 +79,13 @@ internal static class StrataProcess
 
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        // The test defaults as a deploy would set them (Strata__Auth__PasswordIterations …), so the process hashes
+        // cheaply too; the test's own variables come after and win.
+        foreach (var (key, value) in StrataTestSettings.Defaults)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

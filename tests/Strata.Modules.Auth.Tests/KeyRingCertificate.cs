@@ -61,21 +61,3 @@ internal sealed class KeyRingCertificate : IDisposable
         [$"{Section}:PreviousCertificates:{index}:Password"] = Password,
     };
 }
-
-/// <summary>Merges setting dictionaries; later ones win.</summary>
-internal static class Settings
-{
-    public static Dictionary<string, string?> Merge(params IReadOnlyDictionary<string, string?>[] parts)
-    {
-        var merged = new Dictionary<string, string?>();
-        foreach (var part in parts)
-        {
-            foreach (var (key, value) in part)
-            {
-                merged[key] = value;
-            }
-        }
-
-        return merged;
-    }
-}

@@ -11,7 +11,7 @@ public sealed class RoleLookupTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Reading_an_unknown_role_answers_auth_role_not_found(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
 
         var refusal = await Assert.ThrowsAsync<NotFoundError>(() => db.Get<IRoleAdministration>().GetRoleAsync(Guid.NewGuid()));
 
@@ -21,7 +21,7 @@ public sealed class RoleLookupTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Deleting_an_unknown_role_answers_auth_role_not_found(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
 
         var refusal = await Assert.ThrowsAsync<NotFoundError>(() => db.Get<IRoleAdministration>().DeleteRoleAsync(Guid.NewGuid(), Guid.NewGuid()));
 

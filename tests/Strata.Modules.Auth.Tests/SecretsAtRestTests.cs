@@ -22,7 +22,7 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
     public async Task A_dump_after_a_full_scenario_holds_no_plaintext_secret_and_an_encrypted_key_ring(DatabaseProvider provider)
     {
         using var certificate = KeyRingCertificate.Create();
-        await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
+        await using var db = await databases.FreshAsync(provider, certificate.AsCurrentFile());
         var (email, secrets) = await RunScenarioAsync(db);
 
         var dump = await DatabaseDump.ReadAsync(db);
@@ -49,7 +49,7 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
         var external = new ExternalTokens($"access-{Guid.NewGuid():N}", $"refresh-{Guid.NewGuid():N}", $"id-{Guid.NewGuid():N}", null, null, "openid");
         await db.Get<IExternalAccounts>().LinkAsync(signUp.User.Id, "github", "https://github.com", "4242", external);
 
-        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        using var authenticator = new SoftwareAuthenticator(StrataTestSettings.PasskeyOrigin);
         var passkeys = db.Get<IPasskeyService>();
         var registration = await passkeys.BeginRegistrationAsync(signUp.User.Id);
         await passkeys.CompleteRegistrationAsync(signUp.User.Id, registration.CeremonyId, authenticator.Register(registration.Options), "Key", ClientInfo.None);

@@ -12,7 +12,7 @@ public sealed class InvitationRevocationTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Revoking_an_unknown_invitation_answers_workspaces_invitation_not_found(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
 using Strata.Modules.Workspaces.Schema;
+using Strata.Testing;
 
 namespace Strata.Modules.Workspaces.Tests;
 
@@ -15,7 +16,7 @@ public sealed class SqliteTenantFilterTests(WorkspacesTestDatabases databases)
     [Fact]
     public async Task A_non_member_reads_nothing_of_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
         var workspace = await db.PopulatedWorkspaceAsync(await db.UserAsync());
 
         var (workspaces, members, invitations) = await db.AsAsync(await db.UserAsync(), CountsAsync);
@@ -27,7 +28,7 @@ public sealed class SqliteTenantFilterTests(WorkspacesTestDatabases databases)
     [Fact]
     public async Task A_non_member_changes_no_row_of_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
 
         var changed = await db.AsAsync(await db.UserAsync(), async services =>
@@ -46,7 +47,7 @@ public sealed class SqliteTenantFilterTests(WorkspacesTestDatabases databases)
     [Fact]
     public async Task Without_a_context_nothing_is_visible()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
 
         Assert.Equal((0, 0, 0), await db.AsAsync(null, CountsAsync));
@@ -55,7 +56,7 @@ public sealed class SqliteTenantFilterTests(WorkspacesTestDatabases databases)
     [Fact]
     public async Task A_member_sees_their_workspace_its_members_and_as_admin_its_invitations()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
         var owner = await db.UserAsync();
         await db.PopulatedWorkspaceAsync(owner);
 
@@ -65,7 +66,7 @@ public sealed class SqliteTenantFilterTests(WorkspacesTestDatabases databases)
     [Fact]
     public async Task Lifting_only_the_tenant_filter_keeps_soft_deleted_workspaces_hidden()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
         await db.WorkspaceAsync(await db.UserAsync(), "Live");
         await db.ScalarAsync<long>("UPDATE workspaces_workspaces SET deleted_at = '2026-01-01 00:00:00'; SELECT 1");
 

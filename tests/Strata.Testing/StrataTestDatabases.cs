@@ -6,6 +6,7 @@ using Npgsql;
 using Strata.Data;
 using Strata.Data.Configuration;
 using Strata.Data.Migrations;
+using Strata.Data.Seeding;
 
 namespace Strata.Testing;
 
@@ -57,7 +58,10 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A private, migrated database that commits for real; <paramref name="settings"/> override configuration keys.</summary>
+    /// <summary>
+    /// A private, migrated database that commits for real; <paramref name="settings"/> override configuration keys
+    /// (on top of <see cref="StrataTestSettings.Defaults"/>).
+    /// </summary>
     public async Task<TestDatabase> FreshAsync(
         DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -89,6 +93,14 @@ public abstract class StrataTestDatabases : IAsyncDisposable
 
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>A fresh database (see <see cref="FreshAsync"/>) with every module's seed data.</summary>
+    public async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
+    {
+        var db = await FreshAsync(provider);
+        await db.Get<SeedRunner>().SeedAsync(new SeedOptions());
+        return db;
     }
 
     /// <summary>An empty database with no migrations applied, and services pointing at it (for migration tests).</summary>
@@ -177,16 +189,12 @@ public abstract class StrataTestDatabases : IAsyncDisposable
     private ServiceProvider BuildServices(
         DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {
-        var values = new Dictionary<string, string?>
+        // The test defaults first, so every provider hashes cheaply unless the test's own settings opt in to more.
+        var values = StrataTestSettings.Merge(StrataTestSettings.Defaults, new Dictionary<string, string?>
         {
             ["Strata:Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Strata"] = connectionString,
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
+        }, settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddStrata(configuration, AddModules);

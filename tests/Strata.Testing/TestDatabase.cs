@@ -67,6 +67,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Table(string module, string table) =>
         Provider == DatabaseProvider.Postgres ? $"{module}.{table}" : $"{module}_{table}";
 
+    /// <summary>How <paramref name="id"/> reads in SQL: SQLite stores GUIDs as upper-case text.</summary>
+    public string SqlId(Guid id) => Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id.ToString();
+
     internal async Task BeginAmbientTransactionAsync() =>
         await Session.BeginAmbientTransactionAsync(CancellationToken.None);
 

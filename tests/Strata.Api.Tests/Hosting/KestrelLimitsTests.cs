@@ -16,7 +16,7 @@ public sealed class KestrelLimitsTests(ApiTestDatabases databases) : IAsyncLifet
     public async ValueTask InitializeAsync()
     {
         _db = await databases.FreshAsync(DatabaseProvider.Sqlite);
-        _api = await TestApi.StartAsync(await databases.ServingSettingsAsync(_db));
+        _api = await TestApi.StartAsync(await databases.GrantedServingSettingsAsync(_db));
     }
 
     public async ValueTask DisposeAsync()

@@ -24,17 +24,17 @@ public sealed class HostileInputTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task Every_hostile_request_is_refused_with_a_coded_problem_and_changes_no_table(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (ids, token) = await ScenarioAsync(auth);
-        var document = JsonDocument.Parse(await auth.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (ids, token) = await ScenarioAsync(api);
+        var document = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
         var probes = new HostileRequests(document, ids, token, new StrataApiOptions().MaxRequestBodyBytes).All().ToList();
-        var tables = await TableSnapshot.ForAsync(auth.Database.ConnectionString, provider);
+        var tables = await TableSnapshot.ForAsync(api.Database.ConnectionString, provider);
         var failures = new List<string>();
 
         foreach (var probe in probes)
         {
             var before = await tables.ReadAsync();
-            using var response = await SendAsync(auth.Client, probe);
+            using var response = await SendAsync(api.Client, probe);
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
             var wrong = status >= 500 ? "is a server error"
@@ -54,24 +54,24 @@ public sealed class HostileInputTests(ApiTestDatabases databases)
         Assert.True(probes.Count >= 300, $"The corpus holds {probes.Count} requests; at least 300 expected.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {probes.Count} hostile requests misbehaved:\n{string.Join('\n', failures.Take(60))}");
         // The corpus ran as a signed-in administrator throughout, so the attacks reached past authentication.
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await auth.SendAsync(HttpMethod.Get, "/auth/session", token: token)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.SendAsync(HttpMethod.Get, "/auth/session", token: token)).StatusCode);
     }
 
     // An administrator with a workspace, a second user in it, an invitation, a role, and a small catalog: each route
     // of the corpus gets real ids.
-    private static async Task<(Dictionary<string, Guid> Ids, string Token)> ScenarioAsync(AuthHarness auth)
+    private static async Task<(Dictionary<string, Guid> Ids, string Token)> ScenarioAsync(ApiHarness api)
     {
-        var (adminId, token) = await auth.AdminAsync();
-        var workspace = await auth.CreateWorkspaceAsync(token, "Hostile Probe Workspace");
-        var (memberId, _, _) = await auth.JoinedMemberAsync(token, workspace);
-        var (invitation, _) = await auth.InviteAsync(token, workspace, AuthHarness.NewEmail());
-        var role = await IdOfAsync(await auth.PostAsync("/admin/roles", new { name = "probe-role" }, token));
-        var manufacturer = await IdOfAsync(await auth.PostAsync("/catalog/manufacturers", new { name = "Probe Motors", country = "DE" }, token));
-        var model = await IdOfAsync(await auth.PostAsync("/catalog/models", new { manufacturerId = manufacturer, name = "Probe" }, token));
-        var variation = await IdOfAsync(await auth.PostAsync("/catalog/variations", new { modelId = model, yearFrom = 2001, yearTo = 2009 }, token));
-        var category = await IdOfAsync(await auth.PostAsync("/catalog/categories", new { name = "Probe Brakes" }, token));
-        var part = await IdOfAsync(await auth.PostAsync("/catalog/parts", new { manufacturerId = manufacturer, partNumber = "PRB-1", name = "Probe pad", categoryId = category }, token));
-        var other = await IdOfAsync(await auth.PostAsync("/catalog/parts", new { manufacturerId = manufacturer, partNumber = "PRB-2", name = "Probe disc", categoryId = category }, token));
+        var (adminId, token) = await api.AdminAsync();
+        var workspace = await api.CreateWorkspaceAsync(token, "Hostile Probe Workspace");
+        var (memberId, _, _) = await api.JoinedMemberAsync(token, workspace);
+        var (invitation, _) = await api.InviteAsync(token, workspace, TestUsers.NewEmail());
+        var role = await IdOfAsync(await api.PostAsync("/admin/roles", new { name = "probe-role" }, token));
+        var manufacturer = await IdOfAsync(await api.PostAsync("/catalog/manufacturers", new { name = "Probe Motors", country = "DE" }, token));
+        var model = await IdOfAsync(await api.PostAsync("/catalog/models", new { manufacturerId = manufacturer, name = "Probe" }, token));
+        var variation = await IdOfAsync(await api.PostAsync("/catalog/variations", new { modelId = model, yearFrom = 2001, yearTo = 2009 }, token));
+        var category = await IdOfAsync(await api.PostAsync("/catalog/categories", new { name = "Probe Brakes" }, token));
+        var part = await IdOfAsync(await api.PostAsync("/catalog/parts", new { manufacturerId = manufacturer, partNumber = "PRB-1", name = "Probe pad", categoryId = category }, token));
+        var other = await IdOfAsync(await api.PostAsync("/catalog/parts", new { manufacturerId = manufacturer, partNumber = "PRB-2", name = "Probe disc", categoryId = category }, token));
         _ = adminId;
         var ids = new Dictionary<string, Guid>
         {

@@ -12,13 +12,13 @@ public sealed class InvitationSecretsAtRestTests(ApiTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_dump_after_inviting_and_joining_holds_no_invitation_or_session_token(DatabaseProvider provider)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, provider);
-        var (ownerToken, workspace, inviteeEmail, inviteeToken) = await auth.WorkspaceAndVerifiedInviteeAsync();
-        var (_, accepted) = await auth.InviteAsync(ownerToken, workspace, inviteeEmail);
-        (await auth.PostAsync("/invitations/accept", new { token = accepted }, inviteeToken)).EnsureSuccessStatusCode();
-        var (_, pending) = await auth.InviteAsync(ownerToken, workspace, AuthHarness.NewEmail(), "admin");
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (ownerToken, workspace, inviteeEmail, inviteeToken) = await api.WorkspaceAndVerifiedInviteeAsync();
+        var (_, accepted) = await api.InviteAsync(ownerToken, workspace, inviteeEmail);
+        (await api.PostAsync("/invitations/accept", new { token = accepted }, inviteeToken)).EnsureSuccessStatusCode();
+        var (_, pending) = await api.InviteAsync(ownerToken, workspace, TestUsers.NewEmail(), "admin");
 
-        var dump = await DatabaseDump.ReadAsync(auth.Database);
+        var dump = await DatabaseDump.ReadAsync(api.Database);
 
         Assert.Contains(inviteeEmail, dump, StringComparison.OrdinalIgnoreCase);
         Assert.All(new[] { accepted, pending, ownerToken, inviteeToken }, secret => Assert.DoesNotContain(secret, dump, StringComparison.Ordinal));

@@ -34,14 +34,14 @@ public sealed class TenantIsolationTests(ApiTestDatabases databases)
     [InlineData("an empty context")]
     public async Task With_the_context_of_another_user_or_none_no_tenant_scoped_row_is_seen_or_changed(string context)
     {
-        await using var auth = await AuthHarness.StartAsync(databases, DatabaseProvider.Postgres);
-        var (_, _, owner) = await auth.SignUpAsync();
-        var workspace = await auth.CreateWorkspaceAsync(owner);
-        await auth.JoinedMemberAsync(owner, workspace);
-        await auth.InviteAsync(owner, workspace, AuthHarness.NewEmail());
-        var (stranger, _, _) = await auth.SignUpAsync();
-        var tables = await TenantScopedTablesAsync(auth.Database);
-        await using var app = await ApplicationRoleConnections.OpenAsync(databases, auth.Database, context == "another user" ? stranger : null);
+        await using var api = await ApiHarness.StartAsync(databases, DatabaseProvider.Postgres);
+        var (_, _, owner) = await api.SignUpAsync();
+        var workspace = await api.CreateWorkspaceAsync(owner);
+        await api.JoinedMemberAsync(owner, workspace);
+        await api.InviteAsync(owner, workspace, TestUsers.NewEmail());
+        var (stranger, _, _) = await api.SignUpAsync();
+        var tables = await TenantScopedTablesAsync(api.Database);
+        await using var app = await ApplicationRoleConnections.OpenAsync(databases, api.Database, context == "another user" ? stranger : null);
         if (context == "an empty context")
         {
             await app.ScalarAsync("SELECT pg_catalog.set_config('strata.user_id', '', false)");
@@ -49,7 +49,7 @@ public sealed class TenantIsolationTests(ApiTestDatabases databases)
 
         foreach (var table in tables)
         {
-            Assert.True(await auth.Database.ScalarAsync<long>($"SELECT count(*) FROM {table}") > 0, $"{table} has no row to probe");
+            Assert.True(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM {table}") > 0, $"{table} has no row to probe");
             Assert.Equal(0, await app.LongAsync($"SELECT count(*) FROM {table}"));
             Assert.Equal(0, await app.ExecuteAsync($"UPDATE {table} SET updated_at = updated_at"));
             Assert.Equal(0, await app.ExecuteAsync($"DELETE FROM {table}"));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strata.Data;
 using Strata.Modules.Auth.Configuration;
+using Strata.Testing;
 
 namespace Strata.Modules.Auth.Tests;
 
@@ -38,7 +39,7 @@ public sealed class AuthOptionsValidatorTests
     [Fact]
     public void An_unusable_setting_stops_the_start()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings.Merge(AuthTestDatabases.Settings,
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StrataTestSettings.Merge(StrataTestSettings.Defaults,
             new Dictionary<string, string?> { ["Strata:Auth:SessionLifetime"] = "00:00:00" })).Build();
         using var services = new ServiceCollection().AddStrata(configuration, strata => strata.AddModule<AuthModule>()).BuildServiceProvider();
 

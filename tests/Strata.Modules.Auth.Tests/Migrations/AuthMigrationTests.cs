@@ -10,7 +10,7 @@ public sealed class AuthMigrationTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_passkeys_migration_rolls_back_and_reapplies_to_a_schema_that_matches_the_model(DatabaseProvider provider)
     {
-        await using var db = await databases.EmptyAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.EmptyAsync(provider);
         var migrator = db.Get<StrataMigrator>();
         await migrator.MigrateAsync();
 

@@ -15,8 +15,8 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
     [Fact]
     public async Task Account_is_deleted_is_false_while_the_account_is_live_and_true_once_auth_deletes_it()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, AuthTestDatabases.Settings);
-        var user = await UserAsync(db);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var user = await db.UserAsync();
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
         var deletedWhileLive = await AccountIsDeletedAsync(app, user);
 
@@ -29,8 +29,8 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
     [Fact]
     public async Task Account_is_deleted_is_true_for_an_id_no_account_has()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, AuthTestDatabases.Settings);
-        await UserAsync(db);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        await db.UserAsync();
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
 
         Assert.True(await AccountIsDeletedAsync(app, Guid.NewGuid()));
@@ -39,7 +39,7 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
     [Fact]
     public async Task Only_the_application_role_may_execute_the_contract_functions()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         const string ContractFunctions = "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'auth'";
 
         Assert.Equal(1, await db.ScalarAsync<long>($"SELECT count(*) {ContractFunctions}"));
@@ -50,7 +50,7 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
     [Fact]
     public async Task The_contract_functions_pin_their_search_path()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
 
         Assert.Equal(0, await db.ScalarAsync<long>("""
             SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -60,7 +60,4 @@ public sealed class PostgresContractFunctionTests(AuthTestDatabases databases)
 
     private static async Task<bool> AccountIsDeletedAsync(NpgsqlConnection app, Guid user) =>
         (bool)(await app.ScalarAsync($"SELECT auth.account_is_deleted('{user}')"))!;
-
-    private static async Task<Guid> UserAsync(TestDatabase db) =>
-        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 }

@@ -10,7 +10,7 @@ public sealed class SeedingTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Reference_seeding_twice_leaves_the_same_roles_and_grants(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var seeds = db.Root.GetRequiredService<SeedRunner>();
 
         await seeds.SeedAsync(new SeedOptions());

@@ -20,7 +20,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     public async Task Forgot_password_sends_as_many_commands_for_an_unknown_email_as_for_an_account(DatabaseProvider provider)
     {
         var counters = new WorkCounters();
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, counters.Register);
+        await using var db = await databases.FreshAsync(provider, services: counters.Register);
         var email = await SignUpAndWarmUpAsync(db);
 
         var (accountCommands, _) = await ForgotPasswordAsync(db, counters, email);
@@ -33,7 +33,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     public async Task Forgot_password_does_the_same_secret_and_data_protection_work_for_an_unknown_email(DatabaseProvider provider)
     {
         var counters = new WorkCounters();
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, counters.Register);
+        await using var db = await databases.FreshAsync(provider, services: counters.Register);
         var email = await SignUpAndWarmUpAsync(db);
 
         var (_, account) = await ForgotPasswordAsync(db, counters, email);
@@ -46,7 +46,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Forgot_password_for_an_unknown_email_leaves_no_token_and_no_mail(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         await SignUpAndWarmUpAsync(db);
         var rows = $"SELECT (SELECT count(*) FROM {db.Table("auth", "verifications")}) + (SELECT count(*) FROM {db.Table("auth", "mail_outbox")})";
         var before = await db.ScalarAsync<long>(rows);
@@ -60,7 +60,7 @@ public sealed class AccountEnumerationTests(AuthTestDatabases databases)
     public async Task Sign_in_hashes_the_same_for_an_unknown_email_as_for_a_wrong_password(DatabaseProvider provider)
     {
         var counters = new WorkCounters();
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, counters.Register);
+        await using var db = await databases.FreshAsync(provider, services: counters.Register);
         var email = await SignUpAndWarmUpAsync(db);
 
         var wrongPassword = await RefusedSignInWorkAsync(db, counters, email);

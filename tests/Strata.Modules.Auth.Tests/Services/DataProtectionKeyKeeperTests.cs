@@ -12,7 +12,7 @@ public sealed class DataProtectionKeyKeeperTests(AuthTestDatabases databases)
     public async Task The_keeper_stores_a_key_in_the_database_and_the_next_one_a_week_ahead(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         var keeper = db.Root.GetRequiredService<DataProtectionKeyKeeper>();
         var keys = $"SELECT count(*) FROM {db.Table("auth", "data_protection_keys")}";
 

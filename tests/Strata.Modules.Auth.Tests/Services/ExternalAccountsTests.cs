@@ -14,7 +14,7 @@ public sealed class ExternalAccountsTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Linked_tokens_are_stored_encrypted_and_read_back(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var user = await SignUpAsync(db);
         var accounts = db.Get<IExternalAccounts>();
 
@@ -30,7 +30,7 @@ public sealed class ExternalAccountsTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_account_linked_to_another_user_is_a_conflict(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var first = await SignUpAsync(db);
         var second = await SignUpAsync(db);
         await db.Get<IExternalAccounts>().LinkAsync(first, "github", "https://github.com", "12345", Tokens);
@@ -44,9 +44,6 @@ public sealed class ExternalAccountsTests(AuthTestDatabases databases)
     private static async Task<Guid> SignUpAsync(TestDatabase db)
     {
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
-        return await SignUpCoreAsync(db);
+        return await db.UserAsync();
     }
-
-    private static async Task<Guid> SignUpCoreAsync(TestDatabase db) =>
-        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
 }

@@ -21,7 +21,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     public async Task With_a_certificate_the_stored_key_holds_an_encrypted_secret_and_no_plaintext_master_key(DatabaseProvider provider)
     {
         using var certificate = KeyRingCertificate.Create();
-        await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
+        await using var db = await databases.FreshAsync(provider, certificate.AsCurrentFile());
 
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
 
@@ -34,7 +34,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     public async Task Data_protected_before_a_restart_is_read_after_it_with_the_same_certificate(DatabaseProvider provider)
     {
         using var certificate = KeyRingCertificate.Create();
-        var settings = Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentBase64());
+        var settings = certificate.AsCurrentBase64();
         await using var db = await databases.FreshAsync(provider, settings);
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var protectedText = Protector(db.Root).Protect("a one-time code");
@@ -48,14 +48,14 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     public async Task Without_the_certificate_a_copy_of_the_database_cannot_read_an_outbox_body(DatabaseProvider provider)
     {
         using var certificate = KeyRingCertificate.Create();
-        await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
+        await using var db = await databases.FreshAsync(provider, certificate.AsCurrentFile());
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var email = $"u-{Guid.NewGuid():N}@example.com";
         await db.Get<IPasswordSignIn>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
         await db.Get<IPasswordManagement>().ForgotPasswordAsync(email, ClientInfo.None);
         var body = await db.ScalarAsync<string>($"SELECT body_protected FROM {db.Table("auth", "mail_outbox")}");
 
-        await using var thief = databases.ServicesFor(db, AuthTestDatabases.Settings);
+        await using var thief = databases.ServicesFor(db);
 
         Assert.Contains("Reset your password", OutboxReader(db.Root).Unprotect(body), StringComparison.Ordinal);
         Assert.ThrowsAny<CryptographicException>(() => OutboxReader(thief).Unprotect(body));
@@ -66,12 +66,12 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     {
         using var old = KeyRingCertificate.Create("Strata key ring old");
         using var current = KeyRingCertificate.Create("Strata key ring current");
-        await using var db = await databases.FreshAsync(provider, Settings.Merge(AuthTestDatabases.Settings, old.AsCurrentFile()));
+        await using var db = await databases.FreshAsync(provider, old.AsCurrentFile());
         db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
         var protectedText = Protector(db.Root).Protect("protected before the rotation");
 
-        await using var rotated = databases.ServicesFor(db, Settings.Merge(AuthTestDatabases.Settings, current.AsCurrentFile(), old.AsPrevious(0)));
-        await using var forgotten = databases.ServicesFor(db, Settings.Merge(AuthTestDatabases.Settings, current.AsCurrentFile()));
+        await using var rotated = databases.ServicesFor(db, StrataTestSettings.Merge(current.AsCurrentFile(), old.AsPrevious(0)));
+        await using var forgotten = databases.ServicesFor(db, current.AsCurrentFile());
 
         Assert.Equal("protected before the rotation", Protector(rotated).Unprotect(protectedText));
         Assert.ThrowsAny<CryptographicException>(() => Protector(forgotten).Unprotect(protectedText));
@@ -81,7 +81,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     public async Task Production_without_a_certificate_refuses_to_start_naming_the_setting(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        using var host = BuildHost(db, Environments.Production, AuthTestDatabases.Settings);
+        using var host = BuildHost(db, Environments.Production);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -94,7 +94,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     {
         using var certificate = KeyRingCertificate.Create();
         await using var db = await databases.FreshAsync(provider);
-        using var host = BuildHost(db, Environments.Production, Settings.Merge(AuthTestDatabases.Settings, certificate.AsCurrentFile()));
+        using var host = BuildHost(db, Environments.Production, certificate.AsCurrentFile());
 
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
@@ -109,7 +109,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
     {
         await using var db = await databases.FreshAsync(provider);
         var logs = new CapturedLogs();
-        using var host = BuildHost(db, Environments.Development, AuthTestDatabases.Settings, logs);
+        using var host = BuildHost(db, Environments.Development, logs: logs);
 
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
@@ -155,10 +155,10 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
         : $"SELECT group_concat(xml, '') FROM {db.Table("auth", "data_protection_keys")}");
 
     /// <summary>A generic host in <paramref name="environment"/> serving <paramref name="db"/>, as the API and workers start.</summary>
-    private static IHost BuildHost(TestDatabase db, string environment, IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs = null)
+    private static IHost BuildHost(TestDatabase db, string environment, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(Settings.Merge(settings, new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(StrataTestSettings.Merge(StrataTestSettings.Defaults, settings, new Dictionary<string, string?>
         {
             ["Strata:Database:Provider"] = db.Provider.ToString(),
             ["ConnectionStrings:Strata"] = db.ConnectionString,

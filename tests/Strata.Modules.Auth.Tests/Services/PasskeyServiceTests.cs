@@ -18,7 +18,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Two_answers_to_one_ceremony_at_once_sign_in_once(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         using var authenticator = await RegisteredAuthenticatorAsync(db);
         var ceremony = await db.Get<IPasskeyService>().BeginSignInAsync();
         var answer = authenticator.Assert(ceremony.Options);
@@ -31,9 +31,9 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Identitys_user_manager_finds_the_owner_of_a_credential(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
-        var user = await SignUpAsync(db);
-        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        await using var db = await databases.FreshAsync(provider);
+        var user = await db.UserAsync();
+        using var authenticator = new SoftwareAuthenticator(StrataTestSettings.PasskeyOrigin);
         await RegisterAsync(db, user, authenticator);
         await using var scope = db.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
@@ -49,9 +49,9 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task Deleting_a_user_removes_their_passkeys_and_their_sign_in(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
-        var user = await SignUpAsync(db);
-        using var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
+        await using var db = await databases.FreshAsync(provider);
+        var user = await db.UserAsync();
+        using var authenticator = new SoftwareAuthenticator(StrataTestSettings.PasskeyOrigin);
         await RegisterAsync(db, user, authenticator);
         await db.Get<IUserAdministration>().DeleteUserAsync(Guid.NewGuid(), user);
         await using var scope = db.CreateScope();
@@ -68,7 +68,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     public async Task Expired_ceremonies_older_than_a_day_are_purged_when_a_new_one_starts(DatabaseProvider provider)
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         await db.Get<IPasskeyService>().BeginSignInAsync();
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(6));
 
@@ -81,7 +81,7 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
     public async Task A_reset_code_used_twice_at_once_resets_once(DatabaseProvider provider)
     {
         var mail = new List<OutgoingMail>();
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings,
+        await using var db = await databases.FreshAsync(provider, services:
             services => services.AddScoped<IMailSender>(_ => new ListMailSender(mail)));
         var email = $"u-{Guid.NewGuid():N}@example.com";
         await db.Get<IPasswordSignIn>().SignUpAsync(email, "a long enough password", "User", ClientInfo.None);
@@ -110,9 +110,6 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
             }
         }));
 
-    private static async Task<Guid> SignUpAsync(TestDatabase db) =>
-        (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
-
     private static async Task RegisterAsync(TestDatabase db, Guid user, SoftwareAuthenticator authenticator)
     {
         await using var scope = db.CreateScope();
@@ -123,8 +120,8 @@ public sealed class PasskeyServiceTests(AuthTestDatabases databases)
 
     private static async Task<SoftwareAuthenticator> RegisteredAuthenticatorAsync(TestDatabase db)
     {
-        var authenticator = new SoftwareAuthenticator(AuthTestDatabases.PasskeyOrigin);
-        await RegisterAsync(db, await SignUpAsync(db), authenticator);
+        var authenticator = new SoftwareAuthenticator(StrataTestSettings.PasskeyOrigin);
+        await RegisterAsync(db, await db.UserAsync(), authenticator);
         return authenticator;
     }
 

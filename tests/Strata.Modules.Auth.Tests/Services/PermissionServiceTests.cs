@@ -11,7 +11,7 @@ public sealed class PermissionServiceTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_permission_check_is_one_command_and_sees_inherited_keys(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         await db.Get<Strata.Data.Seeding.SeedRunner>().SeedAsync(new Strata.Data.Seeding.SeedOptions());
         var admin = await db.Get<IUserAdministration>().CreateAdministratorAsync($"a-{Guid.NewGuid():N}@example.com", "a long enough password", "Admin");
 
@@ -26,7 +26,7 @@ public sealed class PermissionServiceTests(AuthTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_deleted_user_holds_no_permission(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         await db.Get<Strata.Data.Seeding.SeedRunner>().SeedAsync(new Strata.Data.Seeding.SeedOptions());
         var admin = await db.Get<IUserAdministration>().CreateAdministratorAsync($"a-{Guid.NewGuid():N}@example.com", "a long enough password", "Admin");
         await db.Get<IUserAdministration>().DeleteUserAsync(Guid.NewGuid(), admin.Id);

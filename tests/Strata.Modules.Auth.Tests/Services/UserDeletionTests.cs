@@ -13,9 +13,9 @@ public sealed class UserDeletionTests(AuthTestDatabases databases)
     public async Task Deleting_a_user_publishes_UserDeleted_in_the_same_unit(DatabaseProvider provider)
     {
         var seen = new List<Guid>();
-        await using var db = await databases.FreshAsync(provider, AuthTestDatabases.Settings,
+        await using var db = await databases.FreshAsync(provider, services:
             services => services.AddSingleton<IDomainEventHandler<UserDeleted>>(new RecordingHandler(seen)));
-        var user = (await db.Get<IPasswordSignIn>().SignUpAsync($"u-{Guid.NewGuid():N}@example.com", "a long enough password", "User", ClientInfo.None)).User.Id;
+        var user = await db.UserAsync();
 
         await db.Get<IUserAdministration>().DeleteUserAsync(Guid.NewGuid(), user);
 

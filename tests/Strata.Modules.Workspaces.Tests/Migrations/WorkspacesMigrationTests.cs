@@ -9,7 +9,7 @@ public sealed class WorkspacesMigrationTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_module_rolls_back_whole_and_migrates_again_to_a_schema_that_matches_the_model(DatabaseProvider provider)
     {
-        await using var db = await databases.EmptyAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.EmptyAsync(provider);
         var migrator = db.Get<StrataMigrator>();
         await migrator.MigrateAsync();
 

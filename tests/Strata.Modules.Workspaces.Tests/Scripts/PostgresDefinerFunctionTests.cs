@@ -19,7 +19,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task Only_the_application_role_may_execute_the_definer_functions()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         const string DefinerFunctions = "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'workspaces' AND p.prosecdef";
 
         Assert.Equal(4, await db.ScalarAsync<long>($"SELECT count(*) {DefinerFunctions}"));
@@ -30,7 +30,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task Remove_user_refuses_a_live_account_and_changes_nothing()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var victim = await db.UserAsync();
         await db.PopulatedWorkspaceAsync(victim);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
@@ -44,7 +44,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Theory, BothProviders]
     public async Task Deleting_a_user_as_the_application_role_removes_their_memberships_and_flags_the_workspace(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var settings = await databases.GrantedServingSettingsAsync(db);
@@ -64,7 +64,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task An_invitation_cannot_be_accepted_in_another_users_name()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var invitee = await db.UserAsync();
         var token = await InvitationForAsync(db, invitee);
         var email = await NormalizedEmailOfAsync(db, invitee);
@@ -81,7 +81,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task Rerunning_the_scripts_over_the_earlier_accept_signatures_leaves_only_the_current_one_which_takes_no_user()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.ScalarAsync<long>("""
             CREATE FUNCTION workspaces.accept_invitation(text, uuid, text, timestamptz, uuid) RETURNS TABLE (outcome text, workspace_public_id uuid, role text)
             LANGUAGE sql AS $$ SELECT 'joined', NULL::uuid, NULL::text $$;
@@ -102,9 +102,9 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task Accepting_someone_elses_invitation_with_its_token_and_ones_own_email_is_an_email_mismatch_and_changes_nothing()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var token = await InvitationForAsync(db, await db.UserAsync());
-        var intruder = await VerifiedUserAsync(db);
+        var intruder = await db.VerifiedUserAsync();
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
 
         var outcome = await app.ScalarAsync(
@@ -118,8 +118,8 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task Accepting_without_a_user_context_is_refused_and_changes_nothing()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
-        var invitee = await VerifiedUserAsync(db);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var invitee = await db.VerifiedUserAsync();
         var token = await InvitationForAsync(db, invitee);
         var email = await NormalizedEmailOfAsync(db, invitee);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
@@ -134,7 +134,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Theory, BothProviders]
     public async Task Accepting_with_an_unverified_email_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var invitee = await db.UserAsync();
         var token = await InvitationForAsync(db, invitee);
 
@@ -148,8 +148,8 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task The_invitee_accepts_their_own_invitation_as_the_application_role()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
-        var invitee = await VerifiedUserAsync(db);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var invitee = await db.VerifiedUserAsync();
         var token = await InvitationForAsync(db, invitee);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, invitee);
 
@@ -163,7 +163,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task The_creator_helper_says_nothing_about_workspaces_the_caller_did_not_create()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var owner = await db.UserAsync();
         var populated = await db.InternalIdAsync(await db.PopulatedWorkspaceAsync(owner));
         var memberless = await db.InternalIdAsync(await db.WorkspaceAsync(owner, "Empty"));
@@ -179,7 +179,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task The_creator_helper_tells_the_creator_which_of_their_workspaces_have_members()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var owner = await db.UserAsync();
         var populated = await db.InternalIdAsync(await db.PopulatedWorkspaceAsync(owner));
         var memberless = await db.InternalIdAsync(await db.WorkspaceAsync(owner, "Empty"));
@@ -195,7 +195,7 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
     [Fact]
     public async Task The_membership_helper_lists_nothing_for_a_stranger()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
@@ -217,12 +217,4 @@ public sealed class PostgresDefinerFunctionTests(WorkspacesTestDatabases databas
 
     /// <summary>The email as the service hands it to <c>accept_invitation</c>.</summary>
     private static async Task<string> NormalizedEmailOfAsync(TestDatabase db, Guid user) => TextNormalization.Normalize(await EmailOfAsync(db, user));
-
-    /// <summary>A user whose email is verified (set directly: the verification flow is auth's to test).</summary>
-    private static async Task<Guid> VerifiedUserAsync(TestDatabase db)
-    {
-        var user = await db.UserAsync();
-        await db.ScalarAsync<long>($"UPDATE auth.users SET email_verified = true WHERE public_id = '{user}'; SELECT 1");
-        return user;
-    }
 }

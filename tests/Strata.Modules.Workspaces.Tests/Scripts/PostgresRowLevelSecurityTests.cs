@@ -13,7 +13,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task A_non_member_reads_nothing_of_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var workspace = await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
@@ -31,7 +31,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [InlineData("DELETE FROM workspaces.workspaces")]
     public async Task A_non_member_changes_no_row_of_another_workspace(string statement)
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
@@ -43,7 +43,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task Without_a_context_nothing_is_visible()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
 
@@ -55,7 +55,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task An_empty_context_left_on_a_pooled_connection_sees_nothing_and_raises_nothing()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
         await using (var reset = new NpgsqlCommand("SELECT pg_catalog.set_config('strata.user_id', '', false)", app))
@@ -70,7 +70,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task A_member_sees_their_workspace_and_its_members()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var owner = await db.UserAsync();
         var workspace = await db.PopulatedWorkspaceAsync(owner);
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, owner);
@@ -83,7 +83,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task A_non_member_cannot_make_themselves_owner_of_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var workspace = await db.PopulatedWorkspaceAsync(await db.UserAsync());
         var intruder = await db.UserAsync();
         var internalId = await db.InternalIdAsync(workspace);
@@ -105,7 +105,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [InlineData("DELETE FROM workspaces.workspaces")]
     public async Task Without_a_context_no_row_changes(string statement)
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         await db.PopulatedWorkspaceAsync(await db.UserAsync());
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, user: null);
 
@@ -115,7 +115,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task A_non_member_cannot_invite_into_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var workspace = await db.InternalIdAsync(await db.WorkspaceAsync(await db.UserAsync()));
         var intruder = await db.UserAsync();
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, intruder);
@@ -131,7 +131,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task Nobody_creates_a_workspace_in_another_users_name()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var victim = await db.UserAsync();
         await using var app = await ApplicationRoleConnections.OpenAsync(databases, db, await db.UserAsync());
 
@@ -146,7 +146,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task An_owner_cannot_move_a_membership_into_another_workspace()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
         var theirs = await db.InternalIdAsync(await db.WorkspaceAsync(await db.UserAsync()));
         var intruder = await db.UserAsync();
         await db.WorkspaceAsync(intruder, "Own");
@@ -160,7 +160,7 @@ public sealed class PostgresRowLevelSecurityTests(WorkspacesTestDatabases databa
     [Fact]
     public async Task Policies_bind_the_application_role_and_rls_is_enabled_without_force()
     {
-        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
 
         Assert.Equal(3, await db.ScalarAsync<long>(
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'workspaces' AND c.relrowsecurity AND NOT c.relforcerowsecurity"));

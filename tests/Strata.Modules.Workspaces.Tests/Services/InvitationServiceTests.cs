@@ -13,7 +13,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     public async Task Inviting_an_address_answers_a_pending_invitation_for_the_configured_lifetime_and_its_token(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 
@@ -27,7 +27,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_token_is_stored_only_as_its_hash(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 
@@ -40,7 +40,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Inviting_an_address_again_replaces_its_pending_invitation(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var first = await InviteAsync(db, owner, workspace.Id, "invitee@example.com");
@@ -55,7 +55,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Inviting_something_that_is_not_an_email_address_is_refused(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 
@@ -67,7 +67,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_member_may_not_invite(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var member = await MemberAsync(db, owner, workspace.Id, WorkspaceRole.Member);
@@ -80,7 +80,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task An_admin_may_invite_a_member_but_not_an_owner(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var admin = await MemberAsync(db, owner, workspace.Id, WorkspaceRole.Admin);
@@ -95,7 +95,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_stranger_is_told_the_workspace_does_not_exist(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var workspace = await db.WorkspaceAsync(await db.UserAsync());
         var stranger = await db.UserAsync();
 
@@ -108,7 +108,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     public async Task Listing_shows_pending_invitations_oldest_first_and_leaves_out_revoked_and_expired_ones(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         await InviteAsync(db, owner, workspace.Id, "expiring@example.com");
@@ -127,7 +127,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Revoking_a_pending_invitation_closes_it_for_good(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -143,7 +143,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Revoking_an_invitation_that_is_not_pending_is_not_found(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var issued = await InviteAsync(db, owner, workspace.Id, "invitee@example.com");
@@ -160,7 +160,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_makes_the_invitee_a_member_with_the_invited_role(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -176,7 +176,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Inviting_revoking_and_accepting_are_audited_against_the_workspace(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -197,7 +197,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     public async Task Accepting_an_expired_invitation_is_gone_and_marks_it_expired(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -213,7 +213,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_an_accepted_invitation_again_is_gone_as_used(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -228,7 +228,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_an_invitation_to_a_deleted_workspace_is_gone_as_revoked(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await VerifiedUserAsync(db);
@@ -243,7 +243,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_an_invitation_for_another_address_is_forbidden_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var intruder = await VerifiedUserAsync(db);
@@ -259,7 +259,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_while_already_a_member_is_a_conflict(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         await db.VerifyEmailAsync(owner);
@@ -274,7 +274,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_with_an_unverified_email_is_forbidden_and_leaves_the_invitation_pending(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
         var invitee = await db.UserAsync();
@@ -289,7 +289,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Accepting_with_an_unknown_token_is_invalid(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var invitee = await VerifiedUserAsync(db);
 
         var refusal = await Assert.ThrowsAsync<ValidationError>(() => AcceptAsync(db, invitee, "not-a-token"));

@@ -11,11 +11,10 @@ public sealed class LastOwnerTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Two_owners_demoting_each_other_at_once_leave_one_owner(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var first = await db.UserAsync();
-        var second = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(first);
-        await MakeOwnerAsync(db, first, workspace.Id, second);
+        var second = await db.MemberAsync(first, workspace.Id, WorkspaceRole.Owner);
 
         var outcomes = await Task.WhenAll(
             DemoteAsync(db, first, workspace.Id, second),
@@ -40,14 +39,5 @@ public sealed class LastOwnerTests(WorkspacesTestDatabases databases)
         {
             return error.Code;
         }
-    }
-
-    /// <summary>Invites <paramref name="user"/> as owner and accepts for them (their email verified directly).</summary>
-    private static async Task MakeOwnerAsync(Testing.TestDatabase db, Guid owner, Guid workspace, Guid user)
-    {
-        var email = await db.EmailOfAsync(user);
-        var issued = await db.AsAsync(owner, s => s.GetRequiredService<IInvitationService>().InviteAsync(workspace, email, WorkspaceRole.Owner));
-        await db.VerifyEmailAsync(user);
-        await db.AsAsync(user, s => s.GetRequiredService<IInvitationService>().AcceptAsync(issued.Token));
     }
 }

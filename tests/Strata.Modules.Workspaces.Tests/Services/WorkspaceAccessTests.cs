@@ -11,7 +11,7 @@ public sealed class WorkspaceAccessTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_owner_holds_the_owner_role(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 
@@ -23,7 +23,7 @@ public sealed class WorkspaceAccessTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task A_non_member_has_no_role_and_is_told_the_workspace_does_not_exist(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var workspace = await db.WorkspaceAsync(await db.UserAsync());
         var stranger = await db.UserAsync();
 
@@ -38,7 +38,7 @@ public sealed class WorkspaceAccessTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task Without_a_signed_in_user_access_is_unauthorized(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var workspace = await db.WorkspaceAsync(await db.UserAsync());
 
         await Assert.ThrowsAsync<UnauthorizedError>(() =>
@@ -48,7 +48,7 @@ public sealed class WorkspaceAccessTests(WorkspacesTestDatabases databases)
     [Theory, BothProviders]
     public async Task The_membership_check_is_one_command(DatabaseProvider provider)
     {
-        await using var db = await databases.FreshAsync(provider, WorkspacesTestDatabases.Settings);
+        await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Strata.Data.Configuration;
 using Strata.Testing;
 
-namespace Strata.Cli.Tests;
+namespace Strata.Cli.Tests.Commands;
 
 /// <summary>Commands whose behaviour differs by provider: idempotent scripts and the migration lock.</summary>
 public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)

@@ -1,7 +1,7 @@
 using Strata.Data.Configuration;
 using Strata.Testing;
 
-namespace Strata.Cli.Tests;
+namespace Strata.Cli.Tests.Commands;
 
 public sealed class DatabaseCommandTests(CliTestDatabases databases)
 {

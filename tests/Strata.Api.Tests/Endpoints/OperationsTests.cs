@@ -12,7 +12,7 @@ using Strata.TestModules.Widgets;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Endpoints;
 
 public sealed class OperationsTests(ApiTestDatabases databases)
 {
@@ -20,7 +20,7 @@ public sealed class OperationsTests(ApiTestDatabases databases)
     public async Task Ready_answers_200_at_head(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        await using var api = await TestApi.StartAsync(await databases.ServingSettingsAsync(db));
+        await using var api = await TestApi.StartAsync(await databases.GrantedServingSettingsAsync(db));
 
         var response = await api.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
@@ -60,7 +60,7 @@ public sealed class OperationsTests(ApiTestDatabases databases)
     public async Task Metrics_expose_strata_aspnetcore_and_provider_instruments_after_traffic(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        await using var api = await TestApi.StartAsync(await databases.ServingSettingsAsync(db), app =>
+        await using var api = await TestApi.StartAsync(await databases.GrantedServingSettingsAsync(db), app =>
             app.MapPost("/test/unit", async (DatabaseSession session, WidgetsDbContext widgets) =>
                 await session.InTransactionAsync(token => widgets.Categories.CountAsync(token))));
 
@@ -83,7 +83,7 @@ public sealed class OperationsTests(ApiTestDatabases databases)
     {
         var logs = new CapturedLogs();
         await using var db = await databases.FreshAsync(provider);
-        var settings = await databases.ServingSettingsAsync(db);
+        var settings = await databases.GrantedServingSettingsAsync(db);
         settings["Strata:Database:SlowQueryThresholdMs"] = "1";
         await using var api = await TestApi.StartAsync(settings,
             app => app.MapGet("/test/slow", async (WidgetsDbContext widgets) =>

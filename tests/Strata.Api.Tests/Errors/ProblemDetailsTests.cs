@@ -12,7 +12,7 @@ using Strata.Data.Errors;
 using Strata.Testing;
 using static Strata.Api.Tests.ProblemAssertions;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Errors;
 
 /// <summary>Every error the host produces — ours or the framework's — is problem+json with a code and a trace id.</summary>
 public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLifetime
@@ -23,7 +23,7 @@ public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLife
     public async ValueTask InitializeAsync()
     {
         _db = await databases.FreshAsync(DatabaseProvider.Sqlite);
-        var settings = await databases.ServingSettingsAsync(_db);
+        var settings = await databases.GrantedServingSettingsAsync(_db);
         settings["Strata:Api:MaxRequestBodyBytes"] = "1024";
         _api = await TestApi.StartAsync(settings, app =>
         {

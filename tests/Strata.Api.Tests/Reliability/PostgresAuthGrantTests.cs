@@ -2,7 +2,7 @@ using Npgsql;
 using Strata.Data.Configuration;
 using Strata.Testing;
 
-namespace Strata.Api.Tests;
+namespace Strata.Api.Tests.Reliability;
 
 /// <summary>The audit log is append-only for the application role (PostgreSQL grants).</summary>
 public sealed class PostgresAuthGrantTests(ApiTestDatabases databases)
@@ -13,7 +13,7 @@ public sealed class PostgresAuthGrantTests(ApiTestDatabases databases)
     public async Task The_application_role_cannot_rewrite_the_audit_log(string statement)
     {
         await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
-        var settings = await databases.ServingSettingsAsync(db);
+        var settings = await databases.GrantedServingSettingsAsync(db);
         await using var app = new NpgsqlConnection(settings["ConnectionStrings:Strata"] + ";Pooling=false");
         await app.OpenAsync();
         await using (var insert = new NpgsqlCommand(

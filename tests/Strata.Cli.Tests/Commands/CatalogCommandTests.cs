@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Strata.Data.Configuration;
 using Strata.Testing;
 
-namespace Strata.Cli.Tests;
+namespace Strata.Cli.Tests.Commands;
 
 /// <summary><c>strata catalog …</c> as a real process: the vehicle hierarchy written from the command line, audited without an actor.</summary>
 public sealed partial class CatalogCommandTests(CliTestDatabases databases)
