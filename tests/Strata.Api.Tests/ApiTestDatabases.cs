@@ -16,7 +16,7 @@ public sealed class ApiTestDatabases : StrataTestDatabases
     /// <summary>
     /// What every test API is configured with beyond the database (a test's own settings may override it): the test
     /// defaults (cheap password hashes, the passkey relying party), a file store outside the repository, and a sign-in
-    /// rate limit no suite reaches. (Named for its first content; <see cref="TestApi"/> layers it under every host.)
+    /// rate limit no suite reaches; <see cref="TestApi"/> layers it under every host.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> HostSettings { get; } = StrataTestSettings.Merge(StrataTestSettings.Defaults, new Dictionary<string, string?>
     {
