@@ -60,8 +60,14 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
     public override IReadOnlyList<Type> Seeders => [typeof(AuthReferenceSeeder)];
 
     /// <inheritdoc />
-    public override void RegisterServices(IServiceCollection services)
+    /// <remarks>
+    /// Data Protection's key ring lives in the database (a restart or another instance reads what this one protected),
+    /// encrypted at rest with the certificate configured under <see cref="KeyRingOptions.SectionName"/>, which is read
+    /// here because Data Protection takes a loaded certificate.
+    /// </remarks>
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
+        KeyRingProtection.Configure(services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>(), configuration);
         services.AddValidatorsFromAssemblyContaining<AuthModule>(includeInternalTypes: true);
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -98,17 +104,6 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
         services.AddScoped<IExternalAccounts, ExternalAccounts>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();
-    }
-
-    /// <summary>
-    /// The services of <see cref="RegisterServices(IServiceCollection)"/>, and Data Protection: its key ring lives in the
-    /// database (a restart or another instance reads what this one protected), encrypted at rest with the certificate
-    /// configured under <see cref="KeyRingOptions.SectionName"/>.
-    /// </summary>
-    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
-    {
-        RegisterServices(services);
-        KeyRingProtection.Configure(services.AddDataProtection().SetApplicationName("Strata").PersistKeysToDbContext<AuthDbContext>(), configuration);
     }
 
     /// <inheritdoc />

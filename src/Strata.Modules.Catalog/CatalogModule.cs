@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,7 +49,7 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     public override IReadOnlyList<Type> Seeders => [typeof(CatalogReferenceSeeder)];
 
     /// <inheritdoc />
-    public override void RegisterServices(IServiceCollection services)
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatorsFromAssemblyContaining<CatalogModule>(includeInternalTypes: true);
         services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName).ValidateOnStart();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Modules;
@@ -35,7 +36,7 @@ public sealed class WorkspacesModule : StrataModule, IEndpointModule
     public override IReadOnlyList<string> DependsOn => [AuthModule.ModuleName];
 
     /// <inheritdoc />
-    public override void RegisterServices(IServiceCollection services)
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatorsFromAssemblyContaining<WorkspacesModule>(includeInternalTypes: true);
         services.AddOptions<WorkspacesOptions>().BindConfiguration(WorkspacesOptions.SectionName).ValidateOnStart();

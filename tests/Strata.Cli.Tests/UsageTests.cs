@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.CommandLine;
 using Strata.Data.Modules;
@@ -87,7 +88,7 @@ public sealed class UsageTests
 
         public override ModuleContexts Contexts => new WidgetsModule().Contexts;
 
-        public override void RegisterServices(IServiceCollection services)
+        public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
         {
         }
 

@@ -38,15 +38,12 @@ public interface IStrataModule
     /// <summary>Repeatable SQL scripts for a provider, ordered by name, applied after the module's migrations.</summary>
     IReadOnlyList<RepeatableScript> GetRepeatableScripts(DatabaseProvider provider);
 
-    /// <summary>Registers the module's repositories and services.</summary>
-    void RegisterServices(IServiceCollection services);
-
     /// <summary>
-    /// Registers the module's services with the configuration at hand, for the few settings that must be read while
-    /// registering (a framework that takes loaded objects, such as certificates, rather than options). Defaults to
-    /// <see cref="RegisterServices(IServiceCollection)"/>; <c>AddStrata</c> calls this one.
+    /// Registers the module's repositories, services, options and request validators. Settings are bound as options
+    /// (<c>BindConfiguration</c>); <paramref name="configuration"/> is for the few that must be read while registering
+    /// (a framework that takes loaded objects, such as certificates, rather than options).
     /// </summary>
-    void RegisterServices(IServiceCollection services, IConfiguration configuration) => RegisterServices(services);
+    void RegisterServices(IServiceCollection services, IConfiguration configuration);
 }
 
 /// <summary>A module's DbContext types.</summary>

@@ -52,10 +52,7 @@ public abstract class StrataModule : IStrataModule
     }
 
     /// <inheritdoc />
-    public abstract void RegisterServices(IServiceCollection services);
-
-    /// <inheritdoc />
-    public virtual void RegisterServices(IServiceCollection services, IConfiguration configuration) => RegisterServices(services);
+    public abstract void RegisterServices(IServiceCollection services, IConfiguration configuration);
 
     private static string ReadResource(Assembly assembly, string name)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Modules;
@@ -110,7 +111,7 @@ public sealed class ModuleRegistryTests
 
         public IReadOnlyList<RepeatableScript> GetRepeatableScripts(DatabaseProvider provider) => [];
 
-        public void RegisterServices(IServiceCollection services)
+        public void RegisterServices(IServiceCollection services, IConfiguration configuration)
         {
         }
     }

@@ -43,7 +43,7 @@ public sealed class FileStorageOptionsValidatorTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Strata:Catalog:Files:MaxBytes"] = "0" }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        new CatalogModule().RegisterServices(services);
+        new CatalogModule().RegisterServices(services, configuration);
         using var provider = services.BuildServiceProvider();
 
         // What a host runs before it starts: the checks ValidateOnStart registered.

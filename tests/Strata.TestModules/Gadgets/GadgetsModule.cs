@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Events;
 using Strata.Data.Modules;
@@ -15,7 +16,7 @@ public sealed class GadgetsModule : StrataModule
 
     public override IReadOnlyList<string> DependsOn => ["widgets"];
 
-    public override void RegisterServices(IServiceCollection services)
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<GadgetRepository>();
         services.AddScoped<IDomainEventHandler<WidgetRetired>, DetachGadgetsFromRetiredWidget>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Modules;
 using Strata.TestModules.Widgets.Repositories;
@@ -19,7 +20,7 @@ public sealed class WidgetsModule : StrataModule
 
     protected override string ScriptsFolder => "Widgets/Scripts/";
 
-    public override void RegisterServices(IServiceCollection services)
+    public override void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WidgetRepository>();
         services.AddScoped<WidgetCategoryRepository>();
