@@ -70,7 +70,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var member = await MemberAsync(db, owner, workspace.Id, WorkspaceRole.Member);
+        var member = await db.MemberAsync(owner, workspace.Id, WorkspaceRole.Member);
 
         var refusal = await Assert.ThrowsAsync<ForbiddenError>(() => InviteAsync(db, member, workspace.Id, "invitee@example.com"));
 
@@ -83,7 +83,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var admin = await MemberAsync(db, owner, workspace.Id, WorkspaceRole.Admin);
+        var admin = await db.MemberAsync(owner, workspace.Id, WorkspaceRole.Admin);
 
         var invited = await InviteAsync(db, admin, workspace.Id, "member@example.com", WorkspaceRole.Member);
         var refusal = await Assert.ThrowsAsync<ForbiddenError>(() => InviteAsync(db, admin, workspace.Id, "owner@example.com", WorkspaceRole.Owner));
@@ -101,7 +101,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
 
         var refusal = await Assert.ThrowsAsync<NotFoundError>(() => InviteAsync(db, stranger, workspace.Id, "invitee@example.com"));
 
-        Assert.Equal("workspace.not_found", refusal.Code);
+        Assert.Equal("workspaces.not_found", refusal.Code);
     }
 
     [Theory, BothProviders]
@@ -130,7 +130,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee));
 
         await db.AsAsync(owner, s => Done(s.GetRequiredService<IInvitationService>().RevokeAsync(workspace.Id, issued.Invitation.Id)));
@@ -154,7 +154,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         var unknown = await Assert.ThrowsAsync<NotFoundError>(() =>
             db.AsAsync(owner, s => Done(s.GetRequiredService<IInvitationService>().RevokeAsync(workspace.Id, Guid.NewGuid()))));
 
-        Assert.Equal(("invitation.not_found", "invitation.not_found"), (again.Code, unknown.Code));
+        Assert.Equal(("workspaces.invitation_not_found", "workspaces.invitation_not_found"), (again.Code, unknown.Code));
     }
 
     [Theory, BothProviders]
@@ -163,7 +163,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee), WorkspaceRole.Admin);
 
         var membership = await AcceptAsync(db, invitee, issued.Token);
@@ -179,7 +179,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var revoked = await InviteAsync(db, owner, workspace.Id, "someone@example.com");
         await db.AsAsync(owner, s => Done(s.GetRequiredService<IInvitationService>().RevokeAsync(workspace.Id, revoked.Invitation.Id)));
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee));
@@ -200,7 +200,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider, services: services => services.AddSingleton<TimeProvider>(clock));
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee));
         clock.Advance(TimeSpan.FromHours(48));
 
@@ -216,7 +216,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee));
         await AcceptAsync(db, invitee, issued.Token);
 
@@ -231,7 +231,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, await db.EmailOfAsync(invitee));
         await db.AsAsync(owner, s => Done(s.GetRequiredService<IWorkspaceService>().DeleteAsync(workspace.Id)));
 
@@ -246,7 +246,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         await using var db = await databases.FreshAsync(provider);
         var owner = await db.UserAsync();
         var workspace = await db.WorkspaceAsync(owner);
-        var intruder = await VerifiedUserAsync(db);
+        var intruder = await db.VerifiedUserAsync();
         var issued = await InviteAsync(db, owner, workspace.Id, "invitee@example.com");
 
         var refusal = await Assert.ThrowsAsync<ForbiddenError>(() => AcceptAsync(db, intruder, issued.Token));
@@ -290,7 +290,7 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
     public async Task Accepting_with_an_unknown_token_is_invalid(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
-        var invitee = await VerifiedUserAsync(db);
+        var invitee = await db.VerifiedUserAsync();
 
         var refusal = await Assert.ThrowsAsync<ValidationError>(() => AcceptAsync(db, invitee, "not-a-token"));
 
@@ -302,22 +302,6 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
 
     private static Task<MembershipDto> AcceptAsync(TestDatabase db, Guid user, string token) =>
         db.AsAsync(user, s => s.GetRequiredService<IInvitationService>().AcceptAsync(token));
-
-    private static async Task<Guid> VerifiedUserAsync(TestDatabase db)
-    {
-        var user = await db.UserAsync();
-        await db.VerifyEmailAsync(user);
-        return user;
-    }
-
-    /// <summary>A user who joined the workspace through an invitation with <paramref name="role"/>.</summary>
-    private static async Task<Guid> MemberAsync(TestDatabase db, Guid owner, Guid workspace, WorkspaceRole role)
-    {
-        var user = await VerifiedUserAsync(db);
-        var issued = await InviteAsync(db, owner, workspace, await db.EmailOfAsync(user), role);
-        await AcceptAsync(db, user, issued.Token);
-        return user;
-    }
 
     private static async Task<string> StatusAsync(TestDatabase db, Guid invitation)
     {
