@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # squawk over the plain SQL of each PostgreSQL migration of each module, one file per migration, with the committed
-# exclusions of .squawk.toml (each with its reason). Fails on any other finding. Needs the CLI built (dotnet build)
-# and squawk on PATH or in node_modules (.ci/run installs npm squawk-cli). A database connection string is only
-# used to build the model: scripting connects to nothing. Development: scripting needs no key-ring certificate.
+# exclusions of .squawk.toml (each with its reason). Fails on any other finding. Builds the strata tool first (no
+# test project references it, so `dotnet test` leaves it unbuilt) and needs squawk on PATH or in node_modules
+# (.ci/run installs npm squawk-cli). A database connection string is only used to build the model: scripting connects
+# to nothing. Development: scripting needs no key-ring certificate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 squawk="$(command -v squawk || echo "$PWD/node_modules/.bin/squawk")"
 connection="${STRATA_SQUAWK_CONNECTION:-Host=localhost;Database=strata;Username=strata_owner;Password=strata_owner}"
+dotnet build src/Strata.Cli --nologo -v quiet >/dev/null
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 

@@ -55,5 +55,6 @@ public sealed class WorkspacesModule : StrataModule, IEndpointModule
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapWorkspaceEndpoints();
+        routes.MapInvitationEndpoints();
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Strata.AspNetCore.Routing;
 using Strata.AspNetCore.Validation;
-using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces.Endpoints;
@@ -37,18 +36,6 @@ internal static class WorkspaceEndpoints
         workspaces.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMemberAsync)
             .WithName("RemoveMember").WithSummary("Removes a member, or leaves; the last owner cannot.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        workspaces.MapPost("/{id:guid}/invitations", InviteAsync).WithValidation<InviteRequest>()
-            .WithName("Invite").WithSummary("Invites an email address; answers the token once. Re-inviting replaces the pending invitation.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        workspaces.MapGet("/{id:guid}/invitations", ListInvitationsAsync).WithName("ListInvitations").WithSummary("Pending invitations (admins).")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        workspaces.MapDelete("/{id:guid}/invitations/{invitationId:guid}", RevokeAsync).WithName("RevokeInvitation")
-            .WithSummary("Revokes a pending invitation (admins).")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-
-        routes.MapPost("/invitations/accept", AcceptAsync).WithTags("Workspaces").RequireSession().WithValidation<TokenRequest>()
-            .WithName("AcceptInvitation").WithSummary("Joins a workspace with an invitation token sent to the caller's verified email.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         return routes;
     }
 
@@ -85,22 +72,4 @@ internal static class WorkspaceEndpoints
         await workspaces.RemoveMemberAsync(id, userId, cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static async Task<Created<IssuedInvitation>> InviteAsync(Guid id, InviteRequest request, IInvitationService invitations, CancellationToken cancellationToken)
-    {
-        var issued = await invitations.InviteAsync(id, request.Email, request.Role, cancellationToken);
-        return TypedResults.Created($"/workspaces/{id}/invitations", issued);
-    }
-
-    private static async Task<Ok<IReadOnlyList<InvitationDto>>> ListInvitationsAsync(Guid id, IInvitationService invitations, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await invitations.ListPendingAsync(id, cancellationToken));
-
-    private static async Task<NoContent> RevokeAsync(Guid id, Guid invitationId, IInvitationService invitations, CancellationToken cancellationToken)
-    {
-        await invitations.RevokeAsync(id, invitationId, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Ok<MembershipDto>> AcceptAsync(TokenRequest request, IInvitationService invitations, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await invitations.AcceptAsync(request.Token, cancellationToken));
 }
