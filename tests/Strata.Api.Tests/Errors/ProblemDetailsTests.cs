@@ -5,7 +5,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Strata.Api.Validation;
 using Strata.AspNetCore.Validation;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
