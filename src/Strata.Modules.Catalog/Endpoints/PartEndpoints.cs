@@ -1,17 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using Strata.AspNetCore.Routing;
 using Strata.AspNetCore.Validation;
-using Strata.Data.Errors;
-using Strata.Data.Repositories;
 using Strata.Modules.Auth.Endpoints;
-using Strata.Modules.Catalog;
-using Strata.Modules.Catalog.Configuration;
 using Strata.Modules.Catalog.Services;
 
 namespace Strata.Modules.Catalog.Endpoints;

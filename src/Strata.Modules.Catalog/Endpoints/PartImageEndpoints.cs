@@ -5,12 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Strata.AspNetCore.Routing;
-using Strata.AspNetCore.Validation;
 using Strata.Data.Errors;
-using Strata.Data.Repositories;
 using Strata.Modules.Auth.Endpoints;
-using Strata.Modules.Catalog;
 using Strata.Modules.Catalog.Configuration;
 using Strata.Modules.Catalog.Services;
 
