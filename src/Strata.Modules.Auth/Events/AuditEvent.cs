@@ -66,3 +66,13 @@ public static class AuditOutcomes
     /// <summary>It was refused.</summary>
     public const string Failure = "failure";
 }
+
+/// <summary>How an audit row names what was acted on: <c>user:{id}</c>, <c>workspace:{id}</c>, by public id.</summary>
+public static class AuditTargets
+{
+    /// <summary>A user, by public id.</summary>
+    public static string User(Guid userId) => $"user:{userId}";
+
+    /// <summary>A workspace, by public id.</summary>
+    public static string Workspace(Guid workspaceId) => $"workspace:{workspaceId}";
+}

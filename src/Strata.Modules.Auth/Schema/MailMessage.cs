@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Strata.Data.Conventions;
+using Strata.Modules.Auth.Services;
 
 namespace Strata.Modules.Auth.Schema;
 
@@ -21,7 +22,7 @@ internal sealed class MailMessageConfiguration : IEntityTypeConfiguration<MailMe
     public void Configure(EntityTypeBuilder<MailMessage> builder)
     {
         builder.ToTable("mail_outbox");
-        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.To).HasMaxLength(EmailAddresses.MaxLength);
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.Subject).HasMaxLength(200);
     }

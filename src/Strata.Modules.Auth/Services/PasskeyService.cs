@@ -127,7 +127,7 @@ internal sealed partial class PasskeyService(
                 return (null, InvalidPasskey);
             }
 
-            await audit.RecordAsync(AuditActions.LoginSuccess, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, token, ("method", "passkey"));
+            await audit.RecordAsync(AuditActions.LoginSuccess, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, token, ("method", "passkey"));
             return (new AuthResult(UserDto.From(user), await sessionService.CreateAsync(user, client, token)), null);
         }, cancellationToken: cancellationToken);
         return signedIn ?? throw refusal!;
@@ -193,7 +193,7 @@ internal sealed partial class PasskeyService(
     }
 
     private Task AuditSignInFailureAsync(Guid? actor, string reason, ClientInfo client, CancellationToken cancellationToken) =>
-        audit.RecordAsync(AuditActions.LoginFail, actor, actor is null ? null : $"user:{actor}", AuditOutcomes.Failure, client, cancellationToken,
+        audit.RecordAsync(AuditActions.LoginFail, actor, actor is { } user ? AuditTargets.User(user) : null, AuditOutcomes.Failure, client, cancellationToken,
             ("method", "passkey"), ("reason", reason));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passkey registration refused: {Reason}")]

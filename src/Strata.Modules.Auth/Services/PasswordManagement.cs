@@ -35,7 +35,7 @@ internal sealed class PasswordManagement(
             }
 
             await credentials.SetAsync(user, newPassword, token);
-            await audit.RecordAsync(AuditActions.PasswordChange, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, token, ("via", "change"));
+            await audit.RecordAsync(AuditActions.PasswordChange, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, token, ("via", "change"));
         }, cancellationToken: cancellationToken);
     }
 
@@ -64,7 +64,7 @@ internal sealed class PasswordManagement(
             user.FailedSignInCount = 0;
             user.LockoutEnd = null;
             var revoked = await sessions.RevokeAllAsync(user.Id, clock.GetUtcNow().UtcDateTime, cancel);
-            await audit.RecordAsync(AuditActions.PasswordChange, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, cancel,
+            await audit.RecordAsync(AuditActions.PasswordChange, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, cancel,
                 ("via", "reset"), ("sessions_revoked", revoked.ToString(CultureInfo.InvariantCulture)));
         }, cancellationToken: cancellationToken);
     }

@@ -48,7 +48,7 @@ internal sealed class PasswordSignIn(
             }
 
             await credentials.AddAsync(user, password, token);
-            await audit.RecordAsync(AuditActions.UserCreated, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, token);
+            await audit.RecordAsync(AuditActions.UserCreated, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, token);
             return new AuthResult(UserDto.From(user), await sessions.CreateAsync(user, client, token));
         }, cancellationToken: cancellationToken);
     }
@@ -70,7 +70,7 @@ internal sealed class PasswordSignIn(
             if (user.LockoutEnd > Now)
             {
                 credentials.VerifyAgainstDummy(password);
-                await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Failure, client, token, ("reason", "locked_out"));
+                await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Failure, client, token, ("reason", "locked_out"));
                 return null;
             }
 
@@ -88,7 +88,7 @@ internal sealed class PasswordSignIn(
 
             user.FailedSignInCount = 0;
             user.LockoutEnd = null;
-            await audit.RecordAsync(AuditActions.LoginSuccess, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, token);
+            await audit.RecordAsync(AuditActions.LoginSuccess, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, token);
             return new AuthResult(UserDto.From(user), await sessions.CreateAsync(user, client, token));
         }, cancellationToken: cancellationToken);
         return result ?? throw InvalidCredentials;
@@ -99,7 +99,7 @@ internal sealed class PasswordSignIn(
     private async Task RecordFailureAsync(User user, ClientInfo client, CancellationToken cancellationToken)
     {
         user.FailedSignInCount++;
-        await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Failure, client, cancellationToken,
+        await audit.RecordAsync(AuditActions.LoginFail, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Failure, client, cancellationToken,
             ("reason", "wrong_password"));
         var beyond = user.FailedSignInCount - Settings.LockoutThreshold;
         if (beyond >= 0)
@@ -107,7 +107,7 @@ internal sealed class PasswordSignIn(
             // Growing lockout: base, then doubling with every further failure, capped.
             var lockout = TimeSpan.FromTicks(Math.Min(Settings.MaxLockout.Ticks, Settings.LockoutBase.Ticks << Math.Min(beyond, 20)));
             user.LockoutEnd = Now + lockout;
-            await audit.RecordAsync(AuditActions.LoginLock, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, client, cancellationToken,
+            await audit.RecordAsync(AuditActions.LoginLock, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, cancellationToken,
                 ("failures", user.FailedSignInCount.ToString(CultureInfo.InvariantCulture)),
                 ("locked_seconds", ((long)lockout.TotalSeconds).ToString(CultureInfo.InvariantCulture)));
         }

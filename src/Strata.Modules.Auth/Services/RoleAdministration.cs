@@ -125,7 +125,7 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, AuditTargets.User(userId), AuditOutcomes.Success, ClientInfo.None, token,
                 ("role", role.Name), ("change", granted ? "role_granted" : "role_revoked"));
         }, cancellationToken: cancellationToken);
 
@@ -146,7 +146,7 @@ internal sealed class RoleAdministration(
             }
 
             await context.SaveChangesAsync(token);
-            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token,
+            await audit.RecordAsync(AuditActions.AuthorizationChange, actorId, AuditTargets.User(userId), AuditOutcomes.Success, ClientInfo.None, token,
                 ("permission", permission), ("change", granted ? "permission_granted" : "permission_revoked"));
         }, cancellationToken: cancellationToken);
 

@@ -31,6 +31,6 @@ internal sealed class UserAdministration(
             // Credentials go with the account: a restored user registers passkeys again.
             await passkeys.DeleteAllAsync(user.Id, token);
             await events.PublishAsync(new UserDeleted(userId), token);
-            await audit.RecordAsync(AuditActions.UserDeleted, actorId, $"user:{userId}", AuditOutcomes.Success, ClientInfo.None, token);
+            await audit.RecordAsync(AuditActions.UserDeleted, actorId, AuditTargets.User(userId), AuditOutcomes.Success, ClientInfo.None, token);
         }, cancellationToken: cancellationToken);
 }

@@ -38,7 +38,7 @@ internal sealed class VerificationTokens(
             TokenHash = secrets.Hash(secret),
             ExpiresAt = Now + Lifetime,
         }, cancellationToken);
-        await audit.RecordAsync(AuditActions.TokenCreated, user.PublicId, $"user:{user.PublicId}", AuditOutcomes.Success, ClientInfo.None, cancellationToken,
+        await audit.RecordAsync(AuditActions.TokenCreated, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, ClientInfo.None, cancellationToken,
             ("purpose", purpose));
         return secret;
     }

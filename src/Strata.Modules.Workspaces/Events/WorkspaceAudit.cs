@@ -9,5 +9,5 @@ internal static class WorkspaceAudit
     /// <summary>Records that <paramref name="actorId"/> made the change <paramref name="action"/> (<see cref="WorkspaceAuditActions"/>) to the workspace.</summary>
     public static Task RecordWorkspaceChangeAsync(
         this IAuditTrail audit, string action, Guid actorId, Guid workspaceId, CancellationToken cancellationToken, params (string Key, string Value)[] metadata) =>
-        audit.RecordAsync(action, actorId, $"workspace:{workspaceId}", AuditOutcomes.Success, ClientInfo.None, cancellationToken, metadata);
+        audit.RecordAsync(action, actorId, AuditTargets.Workspace(workspaceId), AuditOutcomes.Success, ClientInfo.None, cancellationToken, metadata);
 }
