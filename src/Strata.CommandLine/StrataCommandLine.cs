@@ -28,8 +28,8 @@ public static class StrataCommandLine
             ResetCommand.Create(cli),
             AddMigrationCommand.Create(cli),
         };
-        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.") { db };
-        foreach (var command in ModuleCommands(cli, modules))
+        var root = new RootCommand("strata: the Strata database tool. Exit codes: 0 ok, 1 failure or findings, 2 usage.");
+        foreach (var command in TopLevelCommands(db, cli, modules))
         {
             root.Subcommands.Add(command);
         }
@@ -51,13 +51,14 @@ public static class StrataCommandLine
         return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static List<Command> ModuleCommands(CommandRunner cli, Action<StrataBuilder> modules)
+    /// <summary><paramref name="db"/>, then the commands of the composed modules, in composition order.</summary>
+    private static List<Command> TopLevelCommands(Command db, CommandRunner cli, Action<StrataBuilder> modules)
     {
         var strata = new StrataBuilder();
         modules(strata);
-        var commands = strata.Modules.OfType<ICommandModule>().SelectMany(module => module.CreateCommands(cli)).ToList();
+        List<Command> commands = [db, .. strata.Modules.OfType<ICommandModule>().SelectMany(module => module.CreateCommands(cli))];
         // A second command of one name would be unreachable; say so instead.
-        if (commands.Append(new Command("db")).GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        if (commands.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             throw new ModuleRegistrationException($"The command '{clash.Key}' is added twice (by two modules, or by a module and strata itself); command names must be unique.");
         }
