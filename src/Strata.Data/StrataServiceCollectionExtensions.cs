@@ -54,6 +54,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<EntityLifecycleInterceptor>();
         services.AddSingleton<StoredTextInterceptor>();
         services.AddSingleton<CommandDiagnosticsInterceptor>();
+        services.AddSingleton<TransactionPreludeInterceptor>();
         services.AddSingleton<ModuleContextPool>();
         services.AddSingleton<UnitOfWorkRetry>();
         services.AddSingleton(sp => new PagingCursorCodec(sp.GetRequiredService<IDataProtectionProvider>()));

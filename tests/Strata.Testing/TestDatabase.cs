@@ -59,6 +59,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = Session.CurrentTransaction;
         command.CommandText = sql;
+        Session.Prelude.ApplyTo(command);
         var value = await command.ExecuteScalarAsync();
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }

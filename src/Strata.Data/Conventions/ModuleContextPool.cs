@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Strata.Data.Configuration;
 using Strata.Data.Diagnostics;
 using Strata.Data.Modules;
+using Strata.Data.Sessions;
 
 namespace Strata.Data.Conventions;
 
@@ -15,7 +16,8 @@ namespace Strata.Data.Conventions;
 /// lookup benchmark measured. The session returns its contexts when the scope ends (see <see cref="StrataDbContext"/>).
 /// </summary>
 internal sealed class ModuleContextPool(
-    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, StoredTextInterceptor storedText, CommandDiagnosticsInterceptor diagnostics)
+    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, StoredTextInterceptor storedText, CommandDiagnosticsInterceptor diagnostics,
+    TransactionPreludeInterceptor prelude)
 {
     private const int PoolSize = 256;
     private readonly ConcurrentDictionary<Type, Func<StrataDbContext>> _rent = new();
@@ -28,7 +30,7 @@ internal sealed class ModuleContextPool(
         // The pool needs DbContextOptions<TContext>; the context type is only known at run time.
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
         StrataContextOptions.Configure(builder, provider, module, settings.Value.CommandTimeoutSeconds, connectionString: null);
-        builder.AddInterceptors(lifecycle, storedText, diagnostics);
+        builder.AddInterceptors(prelude, lifecycle, storedText, diagnostics);
         var factory = Activator.CreateInstance(typeof(PooledDbContextFactory<>).MakeGenericType(contextType), builder.Options, PoolSize)!;
         var create = factory.GetType().GetMethod(nameof(PooledDbContextFactory<DbContext>.CreateDbContext), Type.EmptyTypes)!;
         return Expression.Lambda<Func<StrataDbContext>>(

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
+using Strata.Data.Sessions;
 
 namespace Strata.Data.Diagnostics;
 
 /// <summary>
 /// Watches every command EF sends: times it (<c>strata.db.command.duration</c>), counts them per scope
 /// (<see cref="CommandCounter"/>) and warns about commands slower than <c>Strata:Database:SlowQueryThresholdMs</c>
-/// with the SQL text and parameter names — never parameter values.
+/// with the SQL text and parameter names — never parameter values (nor the tenant ids of a transaction prelude).
 /// </summary>
 internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptions> options, ILogger<CommandDiagnosticsInterceptor> logger)
     : DbCommandInterceptor
@@ -86,6 +87,6 @@ internal sealed class CommandDiagnosticsInterceptor(IOptions<StrataDatabaseOptio
         var parameterNames = string.Join(", ", command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
         logger.LogWarning("Slow database command ({ElapsedMs} ms, threshold {ThresholdMs} ms) in {Context}: {Sql} [parameters: {ParameterNames}]",
             (long)eventData.Duration.TotalMilliseconds, (long)_slowThreshold.TotalMilliseconds, eventData.Context?.GetType().Name,
-            command.CommandText, parameterNames);
+            TransactionPrelude.WithoutPrelude(command.CommandText), parameterNames);
     }
 }

@@ -65,6 +65,9 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
 
     internal CommandCounter Commands => _commands;
 
+    /// <summary>What the current transaction states in front of its first command (tenant, read-only).</summary>
+    internal TransactionPrelude Prelude { get; } = new();
+
     internal IEnumerable<IModel> Models => _contexts.Values.Select(c => c.Model);
 
     /// <summary>Connects as the owner role instead of the application role (migrations, seeding).</summary>
@@ -193,6 +196,7 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
     /// <summary>Takes the contexts out of the ended transaction and disposes it.</summary>
     internal async Task EndTransactionAsync()
     {
+        Prelude.Clear();
         foreach (var context in _contexts.Values)
         {
             await context.Database.UseTransactionAsync(null);

@@ -11,7 +11,8 @@ namespace Strata.Data.Sessions;
 /// Runs the units of work of one <see cref="DatabaseSession"/>: the outermost unit begins a transaction, is retried
 /// whole on transient failures and commits; a nested unit joins it, or runs inside a savepoint when asked; under an
 /// ambient (test) transaction the outermost unit becomes a savepoint with its own retries. Every transaction it begins
-/// (and every ambient unit) carries the scope's tenant as transaction-local settings on PostgreSQL.
+/// (and every ambient unit) carries the scope's tenant as transaction-local settings on PostgreSQL, sent as a prefix of
+/// the unit's first command (<see cref="TransactionPrelude"/>) rather than as a command of its own.
 /// </summary>
 internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeline retry)
 {
@@ -55,8 +56,8 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
     public async Task BeginAmbientAsync(CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(IsolationLevel.Unspecified, readOnly: false, cancellationToken);
-        await ApplyTenantAsync(readOnly: false, cancellationToken);
         _ambient = true;
+        QueueTenant(readOnly: false);
     }
 
     private async Task<T> RunOutermostAsync<T>(Func<CancellationToken, Task<T>> work, TransactionOptions options, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         _depth++;
         try
         {
-            await ApplyTenantAsync(options.ReadOnly, cancellationToken);
+            QueueTenant(options.ReadOnly);
             var result = await work(cancellationToken);
             await session.SaveChangesAsync(cancellationToken);
             try
@@ -105,7 +106,7 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         {
             if (applyTenant)
             {
-                await ApplyTenantAsync(readOnly: false, cancellationToken);
+                QueueTenant(readOnly: false);
             }
 
             var result = await work(cancellationToken);
@@ -116,6 +117,7 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         catch
         {
             await transaction.RollbackAsync(savepoint, CancellationToken.None);
+            session.Prelude.Clear();
             session.DiscardTrackedChanges();
             throw;
         }
@@ -139,29 +141,13 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
     }
 
     // Transaction-local settings: they vanish at commit or rollback, so a pooled connection (or PgBouncer in
-    // transaction mode) never carries one tenant's context into another's work. Read-only rides in the same command.
-    private async Task ApplyTenantAsync(bool readOnly, CancellationToken cancellationToken)
+    // transaction mode) never carries one tenant's context into another's work. They ride in front of the unit's first
+    // statement (after the BEGIN Npgsql already pipelines), so setting them costs no round trip of its own.
+    private void QueueTenant(bool readOnly)
     {
-        var tenant = session.Tenant;
-        if (session.Provider != DatabaseProvider.Postgres || (!tenant.IsSet && !_ambient && !readOnly))
+        if (session.Provider == DatabaseProvider.Postgres && (session.Tenant.IsSet || _ambient || readOnly))
         {
-            return;
-        }
-
-        await using var command = session.Connection.CreateCommand();
-        command.Transaction = session.CurrentTransaction;
-        command.CommandText = (readOnly ? "SET TRANSACTION READ ONLY; " : string.Empty)
-            + "SELECT set_config('strata.user_id', @user_id, true), set_config('strata.workspace_id', @workspace_id, true)";
-        AddParameter(command, "user_id", tenant.UserId?.ToString() ?? string.Empty);
-        AddParameter(command, "workspace_id", tenant.WorkspaceId?.ToString() ?? string.Empty);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-
-        static void AddParameter(DbCommand command, string name, string value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            session.Prelude.Queue(TransactionPrelude.For(session.Tenant, readOnly));
         }
     }
 }

@@ -40,4 +40,22 @@ public sealed class SlowCommandLogTests(DataTestDatabases databases)
 
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("Slow database command", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_slow_command_of_a_tenant_unit_is_logged_without_the_tenant_ids()
+    {
+        var logs = new CapturedLogs();
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres,
+            new Dictionary<string, string?> { ["Strata:Database:SlowQueryThresholdMs"] = "1" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+        var user = Guid.NewGuid();
+        db.Session.Tenant.Set(user);
+
+        await db.Session.InTransactionAsync(token => db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync(
+            $"WITH RECURSIVE counter(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM counter WHERE x < {RowsToCount}) SELECT count(*) FROM counter", token));
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("WITH RECURSIVE", StringComparison.Ordinal));
+        Assert.DoesNotContain(user.ToString(), warning.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("strata.user_id", warning.Message, StringComparison.Ordinal);
+    }
 }

@@ -105,6 +105,21 @@ public sealed class PostgresUnitOfWorkRunnerTests(DataTestDatabases databases)
     }
 
     [Fact]
+    public async Task The_tenant_reaches_the_first_ef_command_of_a_unit()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var user = Guid.NewGuid();
+        db.Session.Tenant.Set(user);
+        var widgets = db.Get<TestModules.Widgets.WidgetsDbContext>();
+
+        var seen = await db.Session.InTransactionAsync(token => widgets.Database
+            .SqlQueryRaw<string>("SELECT current_setting('strata.user_id', true) AS \"Value\"").SingleAsync(token),
+            Strata.Data.Sessions.TransactionOptions.Reading);
+
+        Assert.Equal(user.ToString(), seen);
+    }
+
+    [Fact]
     public async Task An_insufficient_privilege_refusal_is_forbidden()
     {
         await using var db = await databases.RolledBackAsync(DatabaseProvider.Postgres);

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Strata.Data.Sessions;
+
+/// <summary>
+/// What a PostgreSQL transaction must state before its first statement — <c>SET TRANSACTION READ ONLY</c> and the
+/// tenant as transaction-local settings (<c>SET LOCAL strata.user_id</c>, <c>strata.workspace_id</c>) — held by the
+/// session until its next command and sent as that command's prefix: the context travels with the first statement, in
+/// the same round trip, instead of as a command of its own. EF commands get it from
+/// <see cref="TransactionPreludeInterceptor"/>; a raw command on the session's connection calls <see cref="ApplyTo"/>.
+/// </summary>
+internal sealed class TransactionPrelude
+{
+    private string? _pending;
+
+    /// <summary>True while a prelude waits for the transaction's first command.</summary>
+    public bool IsPending => _pending is not null;
+
+    /// <summary>
+    /// The prelude for <paramref name="tenant"/>. The ids are <see cref="Guid"/>s formatted by .NET, so the literals
+    /// cannot carry anything but hex digits and dashes (<c>SET</c> takes no parameters).
+    /// </summary>
+    public static string For(TenantContext tenant, bool readOnly) => string.Create(CultureInfo.InvariantCulture,
+        $"{(readOnly ? "SET TRANSACTION READ ONLY;\n" : string.Empty)}SET LOCAL strata.user_id = '{tenant.UserId:D}';\nSET LOCAL strata.workspace_id = '{tenant.WorkspaceId:D}';\n");
+
+    /// <summary>
+    /// <paramref name="commandText"/> without a prelude in front: the tenant ids are values, and values are never logged.
+    /// </summary>
+    public static string WithoutPrelude(string commandText)
+    {
+        const string last = "SET LOCAL strata.workspace_id = '";
+        var start = commandText.IndexOf(last, StringComparison.Ordinal);
+        if (start < 0 || !(commandText.StartsWith("SET TRANSACTION READ ONLY;\n", StringComparison.Ordinal)
+            || commandText.StartsWith("SET LOCAL strata.user_id = '", StringComparison.Ordinal)))
+        {
+            return commandText;
+        }
+
+        var end = commandText.IndexOf("';\n", start + last.Length, StringComparison.Ordinal);
+        return end < 0 ? commandText : commandText[(end + 3)..];
+    }
+
+    /// <summary>Holds <paramref name="prelude"/> for the next command (replacing one not yet sent).</summary>
+    public void Queue(string prelude) => _pending = prelude;
+
+    /// <summary>Drops a prelude not yet sent: its transaction or savepoint has ended without a command.</summary>
+    public void Clear() => _pending = null;
+
+    /// <summary>Prefixes the pending prelude, if any, to <paramref name="command"/>, once.</summary>
+    public void ApplyTo(DbCommand command)
+    {
+        if (_pending is { } prelude)
+        {
+            command.CommandText = prelude + command.CommandText;
+            _pending = null;
+        }
+    }
+}
