@@ -60,19 +60,9 @@ internal sealed class PartCatalog(
             await categories.RemoveAsync(category, token);
         }, cancellationToken: cancellationToken);
 
-    public async Task<PartDetail> GetPartAsync(Guid partId, CancellationToken cancellationToken = default)
-    {
-        // A fixed sequence of five commands, whatever the number of tags, alternatives and fitments.
-        var head = await parts.HeadAsync(partId, cancellationToken) ?? throw NotFoundError.For("part", partId);
-        var part = head.Part;
-        var path = await categories.PathAsync(part.CategoryId, cancellationToken);
-        var tags = await parts.TagsAsync(part.Id, cancellationToken);
-        var alternatives = await parts.AlternativesAsync(part.Id, cancellationToken);
-        var fits = await parts.CompatibleVariationsAsync(part.Id, cancellationToken);
-        return new PartDetail(part.PublicId, part.PartNumber, part.Name, head.PartName, head.Manufacturer,
-            [.. path.Select(s => new NamedReference(s.Id, s.Name))], part.Description, JsonObjectText.Read(part.Attributes), tags, alternatives, fits,
-            part.CreatedAt, part.UpdatedAt);
-    }
+    public async Task<PartDetail> GetPartAsync(Guid partId, CancellationToken cancellationToken = default) =>
+        // One statement, whatever the number of tags, alternatives and fitments.
+        await parts.DetailAsync(partId, cancellationToken) ?? throw NotFoundError.For("part", partId);
 
     public async Task<PartDetail> CreatePartAsync(PartInput input, CancellationToken cancellationToken = default)
     {
