@@ -2,8 +2,8 @@ namespace Strata.Data.Sessions;
 
 /// <summary>
 /// Who the scope acts for. On PostgreSQL the scope's unit-of-work runner writes it into <c>strata.user_id</c> and
-/// <c>strata.workspace_id</c> with <c>set_config(…, true)</c> at the start of every transaction, where row-level
-/// security policies read it;
+/// <c>strata.workspace_id</c> with <c>SET LOCAL</c> in front of the first statement of every transaction (a
+/// <see cref="TransactionPrelude"/>), where row-level security policies read it;
 /// on SQLite, module query filters read it through <see cref="Conventions.StrataDbContext.CurrentUserId"/>.
 /// </summary>
 public sealed class TenantContext

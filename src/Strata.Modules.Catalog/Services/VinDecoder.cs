@@ -54,7 +54,6 @@ internal sealed class VinDecoder(VinPrefixRepository prefixes, ModelVariationRep
             return new(vin, vin[..WmiLength], match.Prefix, manufacturer, new(variationModel.PublicId, variationModel.Name), dto, modelYear);
         }
 
-        var model = match.ModelId is { } modelId ? await prefixes.FindModelAsync(modelId, cancellationToken) : null;
-        return new(vin, vin[..WmiLength], match.Prefix, manufacturer, model is null ? null : new(model.PublicId, model.Name), null, modelYear);
+        return new(vin, vin[..WmiLength], match.Prefix, manufacturer, match.Model, null, modelYear);
     }
 }

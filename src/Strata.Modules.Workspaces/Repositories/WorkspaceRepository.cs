@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Strata.Data.Repositories;
 using Strata.Modules.Workspaces.Schema;
 using Strata.Modules.Workspaces.Services;
@@ -11,7 +13,18 @@ internal sealed class WorkspaceRepository(WorkspacesDbContext context, PagingCur
     /// <summary>The code of a workspace that does not exist or that the caller is not a member of.</summary>
     public const string WorkspaceNotFoundCode = "workspaces.not_found";
 
+    // A workspace page's one query (the membership check rides in it): compiled once per model.
+    private static readonly ConditionalWeakTable<IModel, Func<WorkspacesDbContext, Guid, Guid, CancellationToken, Task<MemberWorkspace?>>> MemberQueries = new();
+
     protected override string NotFoundCode => WorkspaceNotFoundCode;
+
+    /// <summary>The live workspace with this public id and the user's role in it, or null when the user is no member.</summary>
+    public Task<MemberWorkspace?> FindForMemberAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken) =>
+        MemberQueries.GetValue(context.Model, _ => EF.CompileAsyncQuery((WorkspacesDbContext db, Guid id, Guid user, CancellationToken token) =>
+            (from member in db.Members.AsNoTracking()
+             join workspace in db.Workspaces.AsNoTracking() on member.WorkspaceId equals workspace.Id
+             where workspace.PublicId == id && member.UserId == user
+             select new MemberWorkspace(workspace, member.Role)).FirstOrDefault()))(context, workspaceId, userId, cancellationToken);
 
     /// <summary>The user's workspaces with their role in each, by name.</summary>
     public async Task<IReadOnlyList<(Workspace Workspace, WorkspaceRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)

@@ -7,3 +7,8 @@ namespace Strata.Modules.Workspaces.Services;
 /// <param name="WorkspaceId">The workspace's internal key.</param>
 /// <param name="Role">The user's role in it.</param>
 internal sealed record MembershipRow(long WorkspaceId, WorkspaceRole Role);
+
+/// <summary>A workspace read together with the caller's role in it: the access check and the read in one query.</summary>
+/// <param name="Workspace">The workspace row.</param>
+/// <param name="Role">The caller's role in it.</param>
+internal sealed record MemberWorkspace(Schema.Workspace Workspace, WorkspaceRole Role);
