@@ -21,6 +21,18 @@ public sealed class VinDecoderTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_vin_whose_prefix_names_a_model_decodes_in_one_command(DatabaseProvider provider)
+    {
+        await using var db = await databases.SeededAsync(provider);
+        await using var scope = db.CreateScope();
+
+        var decoded = await scope.ServiceProvider.GetRequiredService<IVinDecoder>().DecodeAsync("1HGCM82633A004352");
+
+        Assert.Equal("Accord", decoded.Model?.Name);
+        Assert.Equal(1, scope.ServiceProvider.GetRequiredService<Strata.Data.Sessions.DatabaseSession>().CommandsExecuted);
+    }
+
+    [Theory, BothProviders]
     public async Task A_year_outside_the_longer_prefix_falls_back_to_the_manufacturer(DatabaseProvider provider)
     {
         await using var db = await databases.SeededAsync(provider);
