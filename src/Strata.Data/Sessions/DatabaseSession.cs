@@ -99,6 +99,10 @@ public sealed class DatabaseSession : IAsyncDisposable, IDisposable
         var context = _contextPool.Rent(module, Provider);
         context.Lease(this);
         context.Database.SetDbConnection(Connection, contextOwnsConnection: false);
+        // EF would wrap every SaveChanges inside the unit's transaction in a savepoint, and releasing it costs a round
+        // trip on PostgreSQL. A failed save fails its unit, which rolls back whole (or to its own savepoint when it
+        // asked for one), so EF's savepoint would protect nothing. Set per lease: pooling resets it.
+        context.Database.AutoSavepointsEnabled = false;
         if (_transaction is not null)
         {
             context.Database.UseTransaction(_transaction);
