@@ -87,6 +87,7 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
         services.AddScoped<PasskeyRepository>();
         services.AddScoped<RoleRepository>();
         services.AddScoped<AuditLogRepository>();
+        services.AddSingleton<SessionCache>();
         services.AddScoped<SessionService>();
         services.AddScoped<ISessionAuthenticator>(sp => sp.GetRequiredService<SessionService>());
         services.AddScoped<IUserSessions>(sp => sp.GetRequiredService<SessionService>());

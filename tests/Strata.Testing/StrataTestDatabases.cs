@@ -179,11 +179,15 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>A separate service provider (its own pools and sessions) on an existing test database: a second process, in-process.</summary>
-    public ServiceProvider ServicesFor(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A separate service provider (its own pools, sessions and singletons) on an existing test database: a second
+    /// process, in-process; <paramref name="services"/> adjusts its registrations (a shared fake clock).
+    /// </summary>
+    public ServiceProvider ServicesFor(
+        TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return BuildServices(database.Provider, database.ConnectionString, settings);
+        return BuildServices(database.Provider, database.ConnectionString, settings, services);
     }
 
     private ServiceProvider BuildServices(

@@ -18,6 +18,12 @@ public sealed class AuthOptions
     /// <summary>A session used this long after its last renewal is renewed for another <see cref="SessionLifetime"/>.</summary>
     public TimeSpan SessionRenewalInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long an instance answers a session from memory after looking it up (zero turns the cache off). It bounds how
+    /// long another instance still accepts a session revoked elsewhere; the revoking instance stops it at once.
+    /// </summary>
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long email-verification and password-reset tokens stay valid.</summary>
     public TimeSpan VerificationLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -6,6 +6,9 @@ namespace Strata.Modules.Auth.Configuration;
 /// <summary>Validates <see cref="AuthOptions"/> at start-up; every message names the setting to fix by its full key.</summary>
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
+    /// <summary>The longest session cache: beyond a few minutes "revoked" would no longer mean revoked.</summary>
+    public static readonly TimeSpan MaxSessionCacheDuration = TimeSpan.FromMinutes(5);
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +24,12 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         {
             failures.Add($"{AuthOptions.SectionName}:SessionRenewalInterval must not be longer than {AuthOptions.SectionName}:SessionLifetime, "
                 + "or sessions expire before they renew.");
+        }
+
+        if (options.SessionCacheDuration < TimeSpan.Zero || options.SessionCacheDuration > MaxSessionCacheDuration)
+        {
+            failures.Add($"{AuthOptions.SectionName}:SessionCacheDuration must be from 00:00:00 (off) to {MaxSessionCacheDuration:c}: "
+                + "it is how long other instances may still accept a revoked session.");
         }
 
         RequirePositive(options.VerificationLifetime, "VerificationLifetime", failures);

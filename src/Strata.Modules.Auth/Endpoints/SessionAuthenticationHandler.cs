@@ -10,8 +10,8 @@ using Strata.Modules.Auth.Services;
 namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;session token&gt;</c>: the token is hashed and looked up (never compared in plain),
-/// renewed when due, and the user becomes the scope's tenant. Unknown, revoked or expired tokens get 401 problem details.
+/// <c>Authorization: Bearer &lt;session token&gt;</c>: the token is hashed and looked up (never compared in plain) —
+/// in the instance's short-lived session cache, else the database — renewed when due, and the user becomes the scope's tenant. Unknown, revoked or expired tokens get 401 problem details.
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,

@@ -5,7 +5,8 @@ using Strata.Modules.Auth.Repositories;
 namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
-internal sealed class EmailVerification(DatabaseSession database, UserRepository users, VerificationTokens tokens, IMailSender mail) : IEmailVerification
+internal sealed class EmailVerification(DatabaseSession database, UserRepository users, VerificationTokens tokens, IMailSender mail, SessionCache cachedSessions)
+    : IEmailVerification
 {
     private const string Purpose = VerificationTokens.EmailVerificationPurpose;
 
@@ -23,12 +24,17 @@ internal sealed class EmailVerification(DatabaseSession database, UserRepository
                 $"Confirm your email address with this code: {secret}\nIt expires in {tokens.Lifetime.TotalMinutes:0} minutes."), token);
         }, cancellationToken: cancellationToken);
 
-    public Task<UserDto> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async cancel =>
+    /// <remarks>The user's cached sessions are forgotten, so this instance's next request shows the verified address.</remarks>
+    public async Task<UserDto> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var (userId, confirmed) = await database.InTransactionAsync(async cancel =>
         {
             var verification = await tokens.ConsumeAsync(Purpose, token, cancel);
             var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
             user.EmailVerified = true;
-            return UserDto.From(user);
+            return (user.Id, UserDto.From(user));
         }, cancellationToken: cancellationToken);
+        cachedSessions.ForgetUser(userId);
+        return confirmed;
+    }
 }

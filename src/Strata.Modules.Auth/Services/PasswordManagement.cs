@@ -13,6 +13,7 @@ internal sealed class PasswordManagement(
     DatabaseSession database,
     UserRepository users,
     SessionRepository sessions,
+    SessionCache cachedSessions,
     PasswordCredentials credentials,
     VerificationTokens tokens,
     IDataProtectionProvider dataProtection,
@@ -53,10 +54,11 @@ internal sealed class PasswordManagement(
             await mail.SendAsync(ResetMail(user.Email, secret), token);
         }, cancellationToken: cancellationToken);
 
-    public Task ResetPasswordAsync(string token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
+    /// <remarks>The user's sessions leave this instance's cache once the unit returns; other instances' within <c>Strata:Auth:SessionCacheDuration</c>.</remarks>
+    public async Task ResetPasswordAsync(string token, string newPassword, ClientInfo client, CancellationToken cancellationToken = default)
     {
         credentials.Check(newPassword, "password");
-        return database.InTransactionAsync(async cancel =>
+        var userId = await database.InTransactionAsync(async cancel =>
         {
             var verification = await tokens.ConsumeAsync(ResetPurpose, token, cancel);
             var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
@@ -66,7 +68,9 @@ internal sealed class PasswordManagement(
             var revoked = await sessions.RevokeAllAsync(user.Id, clock.GetUtcNow().UtcDateTime, cancel);
             await audit.RecordAsync(AuditActions.PasswordChange, user.PublicId, AuditTargets.User(user.PublicId), AuditOutcomes.Success, client, cancel,
                 ("via", "reset"), ("sessions_revoked", revoked.ToString(CultureInfo.InvariantCulture)));
+            return user.Id;
         }, cancellationToken: cancellationToken);
+        cachedSessions.ForgetUser(userId);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace Strata.Modules.Auth.Services;
 
 /// <summary>Issues, authenticates (with sliding renewal), lists and revokes sessions.</summary>
 internal sealed class SessionService(
-    DatabaseSession database, SessionRepository sessions, UserRepository users, IAuditTrail audit, IOptions<AuthOptions> options, TimeProvider clock)
+    DatabaseSession database, SessionRepository sessions, UserRepository users, SessionCache cache, IAuditTrail audit, IOptions<AuthOptions> options,
+    TimeProvider clock)
     : ISessionAuthenticator, IUserSessions
 {
     private AuthOptions Settings => options.Value;
@@ -34,11 +35,22 @@ internal sealed class SessionService(
         return new SessionToken(token, session.ExpiresAt);
     }
 
+    /// <remarks>
+    /// A hit of <see cref="SessionCache"/> answers without the database; a miss reads the session (a plain read: most
+    /// requests need no renewal, and a unit of work would take SQLite's write lock for nothing), renews it when due, and
+    /// caches it. Unknown tokens are not cached (see <see cref="SessionCache"/>).
+    /// </remarks>
     public async Task<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
-        // A plain read: most requests need no renewal, and a unit of work would take SQLite's write lock for nothing.
         var now = clock.GetUtcNow().UtcDateTime;
-        var session = await sessions.FindActiveByTokenHashAsync(SecretTokens.Hash(token), now, cancellationToken);
+        var tokenHash = SecretTokens.Hash(token);
+        if (cache.Find(tokenHash, now) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
+        var session = await sessions.FindActiveByTokenHashAsync(tokenHash, now, cancellationToken);
         if (session is null)
         {
             return null;
@@ -46,13 +58,22 @@ internal sealed class SessionService(
 
         // Renew at most once per interval, so reads do not all turn into writes.
         var expiresAt = session.ExpiresAt;
+        var renewedAt = session.LastUsedAt;
         if (now - session.LastUsedAt >= Settings.SessionRenewalInterval)
         {
             expiresAt = now + Settings.SessionLifetime;
-            await database.InTransactionAsync(cancel => sessions.RenewAsync(session.Id, now, expiresAt, cancel), cancellationToken: cancellationToken);
+            renewedAt = now;
+            var renewed = await database.InTransactionAsync(cancel => sessions.RenewAsync(session.Id, now, expiresAt, cancel), cancellationToken: cancellationToken);
+            if (renewed == 0)
+            {
+                // Revoked between the read and the renewal.
+                return null;
+            }
         }
 
-        return new AuthenticatedSession(UserDto.From(session.User!), session.PublicId, expiresAt);
+        var authenticated = new AuthenticatedSession(UserDto.From(session.User!), session.PublicId, expiresAt);
+        cache.Remember(tokenHash, session.UserId, authenticated, renewedAt + Settings.SessionRenewalInterval, now, generation);
+        return authenticated;
     }
 
     public Task SignOutAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default) =>
@@ -65,8 +86,10 @@ internal sealed class SessionService(
         return [.. active.Select(s => new SessionInfo(s.PublicId, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.Ip, s.UserAgent, s.PublicId == currentSessionId))];
     }
 
-    public Task RevokeSessionAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async token =>
+    /// <remarks>The revoked session leaves this instance's cache once the unit returns; other instances' within <see cref="AuthOptions.SessionCacheDuration"/>.</remarks>
+    public async Task RevokeSessionAsync(Guid userId, Guid sessionId, ClientInfo client, CancellationToken cancellationToken = default)
+    {
+        var tokenHash = await database.InTransactionAsync(async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var owner = await users.FindIdAsync(userId, token);
@@ -78,5 +101,8 @@ internal sealed class SessionService(
 
             session.RevokedAt = now;
             await audit.RecordAsync(AuditActions.TokenRevoked, userId, $"session:{sessionId}", AuditOutcomes.Success, client, token);
+            return session.TokenHash;
         }, cancellationToken: cancellationToken);
+        cache.ForgetSession(tokenHash);
+    }
 }

@@ -9,8 +9,8 @@ namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
 internal sealed class UserAdministration(
-    DatabaseSession database, IPasswordSignIn signIn, UserRepository users, SessionRepository sessions, PasskeyRepository passkeys, RoleRepository roles,
-    IRoleAdministration administration, IDomainEventPublisher events, IAuditTrail audit, TimeProvider clock) : IUserAdministration
+    DatabaseSession database, IPasswordSignIn signIn, UserRepository users, SessionRepository sessions, SessionCache cachedSessions, PasskeyRepository passkeys,
+    RoleRepository roles, IRoleAdministration administration, IDomainEventPublisher events, IAuditTrail audit, TimeProvider clock) : IUserAdministration
 {
     public Task<UserDto> CreateAdministratorAsync(string email, string password, string name, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async token =>
@@ -22,8 +22,10 @@ internal sealed class UserAdministration(
             return created.User;
         }, cancellationToken: cancellationToken);
 
-    public Task DeleteUserAsync(Guid actorId, Guid userId, CancellationToken cancellationToken = default) =>
-        database.InTransactionAsync(async token =>
+    /// <remarks>The user's sessions leave this instance's cache once the unit returns; other instances' within <c>Strata:Auth:SessionCacheDuration</c>.</remarks>
+    public async Task DeleteUserAsync(Guid actorId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await database.InTransactionAsync(async token =>
         {
             var user = await users.GetTrackedAsync(userId, token);
             await users.SoftDeleteAsync(user, token);
@@ -32,5 +34,8 @@ internal sealed class UserAdministration(
             await passkeys.DeleteAllAsync(user.Id, token);
             await events.PublishAsync(new UserDeleted(userId), token);
             await audit.RecordAsync(AuditActions.UserDeleted, actorId, AuditTargets.User(userId), AuditOutcomes.Success, ClientInfo.None, token);
+            return user.Id;
         }, cancellationToken: cancellationToken);
+        cachedSessions.ForgetUser(deleted);
+    }
 }

@@ -159,6 +159,37 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task Signing_out_answers_401_at_once_to_a_token_the_instance_just_served(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, _, token) = await api.SignUpAsync();
+        var served = await api.SendAsync(HttpMethod.Get, "/auth/session", token: token);
+
+        await api.SendAsync(HttpMethod.Post, "/auth/sign-out", token: token);
+        var after = await api.SendAsync(HttpMethod.Get, "/auth/session", token: token);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        await AssertProblemAsync(after, HttpStatusCode.Unauthorized, "auth.unauthorized");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_password_reset_answers_401_at_once_to_every_session_the_instance_just_served(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, email, first) = await api.SignUpAsync();
+        var second = (await (await api.PostAsync("/auth/sign-in", new { email, password = TestUsers.Password })).Content
+            .ReadFromJsonAsync<JsonElement>()).GetProperty("session").GetProperty("token").GetString()!;
+        var served = new[] { await api.SendAsync(HttpMethod.Get, "/auth/session", token: first), await api.SendAsync(HttpMethod.Get, "/auth/session", token: second) };
+        await api.PostAsync("/auth/password/forgot", new { email });
+
+        await api.PostAsync("/auth/password/reset", new { token = api.Mail.LastCode(email, "password_reset"), password = "a brand new passphrase" });
+
+        Assert.All(served, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Get, "/auth/session", token: first)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(HttpMethod.Get, "/auth/session", token: second)).StatusCode);
+    }
+
+    [Theory, BothProviders]
     public async Task Sessions_are_listed_and_revoked_one_by_one(DatabaseProvider provider)
     {
         await using var api = await ApiHarness.StartAsync(databases, provider);

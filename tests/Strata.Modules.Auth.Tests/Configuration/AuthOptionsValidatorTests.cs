@@ -17,11 +17,21 @@ public sealed class AuthOptionsValidatorTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Fact]
+    public void A_session_cache_duration_of_zero_turns_the_cache_off_and_is_valid()
+    {
+        var result = new AuthOptionsValidator().Validate(null, Bind(new() { ["Strata:Auth:SessionCacheDuration"] = "00:00:00" }));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
     [Theory]
     [InlineData("PasswordIterations", "0", "Strata:Auth:PasswordIterations must be at least 1")]
     [InlineData("SessionLifetime", "00:00:00", "Strata:Auth:SessionLifetime must be longer than zero")]
     [InlineData("SessionRenewalInterval", "00:00:00", "Strata:Auth:SessionRenewalInterval must be longer than zero")]
     [InlineData("SessionRenewalInterval", "8.00:00:00", "Strata:Auth:SessionRenewalInterval must not be longer than Strata:Auth:SessionLifetime")]
+    [InlineData("SessionCacheDuration", "-00:00:01", "Strata:Auth:SessionCacheDuration must be from 00:00:00 (off) to 00:05:00")]
+    [InlineData("SessionCacheDuration", "00:05:01", "Strata:Auth:SessionCacheDuration must be from 00:00:00 (off) to 00:05:00")]
     [InlineData("VerificationLifetime", "-00:01:00", "Strata:Auth:VerificationLifetime must be longer than zero")]
     [InlineData("LockoutThreshold", "0", "Strata:Auth:LockoutThreshold must be at least 1")]
     [InlineData("LockoutBase", "00:00:00", "Strata:Auth:LockoutBase must be longer than zero")]
