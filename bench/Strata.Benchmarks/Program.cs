@@ -10,7 +10,10 @@ using Strata.Benchmarks;
 // did not run.
 const string Smoke = "--smoke";
 var smoke = args.Contains(Smoke);
-IConfig? config = null;
+// The out-of-process toolchain compiles the whole tree without the shared compiler; on a loaded 2-core machine that
+// takes longer than BenchmarkDotNet's default two minutes.
+var config = ManualConfig.Create(DefaultConfig.Instance);
+config.BuildTimeout = TimeSpan.FromMinutes(15);
 if (smoke)
 {
     BenchRun.Smoke = true;
@@ -23,7 +26,7 @@ if (smoke)
     var once = Job.Dry.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1)
         .WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(InProcessEmitToolchain.Instance).WithId("smoke");
     // Untimed, so a Debug build (what `dotnet test` already built) serves as well as Release.
-    config = DefaultConfig.Instance.AddJob(once).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    config = config.AddJob(once).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
