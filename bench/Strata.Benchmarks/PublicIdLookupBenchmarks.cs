@@ -46,6 +46,16 @@ public class PublicIdLookupBenchmarks
         _postgresWarmUsers = _postgresWarm.ServiceProvider.GetRequiredService<UserRepository>();
         _sqliteWarm = _sqlite.Database.Services.CreateAsyncScope();
         _sqliteWarmUsers = _sqliteWarm.ServiceProvider.GetRequiredService<UserRepository>();
+        // A way that silently missed the row would measure less work than the others: each must find its user.
+        string?[] found =
+        [
+            await PostgresRawUnprepared(), await PostgresRawPrepared(), await PostgresStrataNewScope(), await PostgresStrataWarmScope(),
+            await SqliteRaw(), await SqliteStrataNewScope(), await SqliteStrataWarmScope(),
+        ];
+        if (found.Any(email => email is null))
+        {
+            throw new InvalidOperationException("A lookup found no user for an id that exists.");
+        }
     }
 
     [GlobalCleanup]

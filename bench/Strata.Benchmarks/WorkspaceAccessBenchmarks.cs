@@ -33,6 +33,11 @@ public class WorkspaceAccessBenchmarks
     {
         _memberships = await SharedSetup<Memberships>.GetAsync(Memberships.CreateAsync);
         _raw = NpgsqlDataSource.Create(_memberships.Database.ConnectionString);
+        // A hand-written way that silently missed the membership (the policies hiding it) would measure less work.
+        if (await RawUnitOfWork() is null || await RawOneBatch() is null)
+        {
+            throw new InvalidOperationException("A raw membership check found no role for a user in their own workspace.");
+        }
     }
 
     [GlobalCleanup]
