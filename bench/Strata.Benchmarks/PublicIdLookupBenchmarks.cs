@@ -1,103 +1,140 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using BenchmarkDotNet.Configs;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Strata.Data;
-using Strata.Data.Migrations;
 using Strata.Modules.Auth;
+using Strata.Modules.Auth.Repositories;
 using Strata.Modules.Auth.Services;
 
 namespace Strata.Benchmarks;
 
 /// <summary>
-/// Looking a user up by public id on PostgreSQL: raw Npgsql (the floor), Strata's repository (compiled query), and a
-/// plain no-tracking LINQ query — each with one session per request, as the API runs them. Needs a server:
-/// <c>STRATA_BENCH_POSTGRES</c> (see <see cref="BenchDatabase"/>).
+/// P1: a user looked up by public id, Strata's repository in a new scope per call as a request runs it, against what a
+/// hand-written layer does — per provider, each with its own raw baseline measured in the same run. PostgreSQL: a raw
+/// <see cref="NpgsqlCommand"/> on a pooled <see cref="NpgsqlDataSource"/>, unprepared (as behind PgBouncer in transaction
+/// mode; the baseline) and prepared. SQLite: raw <c>Microsoft.Data.Sqlite</c> on a pooled connection. A warm scope (one
+/// long-lived scope, so the query alone) is extra information. 200 users per database.
 /// </summary>
 [MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class PublicIdLookupBenchmarks
 {
+    private const string Postgres = "Postgres";
+    private const string Sqlite = "Sqlite";
     private const string Database = "strata_bench_lookup";
-    private ServiceProvider _services = null!;
+    private const string PostgresSql = "SELECT email FROM auth.users WHERE public_id = $1 AND deleted_at IS NULL LIMIT 1";
+    private const string SqliteSql = "SELECT email FROM auth_users WHERE public_id = $id AND deleted_at IS NULL LIMIT 1";
+    private Users _postgres = null!;
+    private Users _sqlite = null!;
     private NpgsqlDataSource _raw = null!;
-    private Guid[] _ids = [];
+    private AsyncServiceScope _postgresWarm;
+    private UserRepository _postgresWarmUsers = null!;
+    private AsyncServiceScope _sqliteWarm;
+    private UserRepository _sqliteWarmUsers = null!;
     private int _next;
-    private AsyncServiceScope _warm;
-    private Modules.Auth.Repositories.UserRepository _warmUsers = null!;
-    private AuthDbContext _warmContext = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var connectionString = await BenchDatabase.RecreateAsync(Database);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        (_postgres, _sqlite) = await SharedSetup<(Users, Users)>.GetAsync(async () =>
+            (await Users.CreateAsync(await BenchDatabase.PostgresAsync(Database, s => s.AddModule<AuthModule>())),
+             await Users.CreateAsync(await BenchDatabase.SqliteAsync(Database, s => s.AddModule<AuthModule>()))));
+        _raw = NpgsqlDataSource.Create(_postgres.Database.ConnectionString);
+        _postgresWarm = _postgres.Database.Services.CreateAsyncScope();
+        _postgresWarmUsers = _postgresWarm.ServiceProvider.GetRequiredService<UserRepository>();
+        _sqliteWarm = _sqlite.Database.Services.CreateAsyncScope();
+        _sqliteWarmUsers = _sqliteWarm.ServiceProvider.GetRequiredService<UserRepository>();
+        // A way that silently missed the row would measure less work than the others: each must find its user.
+        string?[] found =
+        [
+            await PostgresRawUnprepared(), await PostgresRawPrepared(), await PostgresStrataNewScope(), await PostgresStrataWarmScope(),
+            await SqliteRaw(), await SqliteStrataNewScope(), await SqliteStrataWarmScope(),
+        ];
+        if (found.Any(email => email is null))
         {
-            ["Strata:Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Strata"] = connectionString,
-            ["Strata:Auth:PasswordIterations"] = "1000",
-        }).Build();
-        _services = new ServiceCollection().AddStrata(configuration, s => s.AddModule<AuthModule>()).BuildServiceProvider();
-        await _services.GetRequiredService<StrataMigrator>().MigrateAsync();
-        var ids = new List<Guid>();
-        for (var i = 0; i < 200; i++)
-        {
-            await using var scope = _services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>().SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None);
-            ids.Add(result.User.Id);
+            throw new InvalidOperationException("A lookup found no user for an id that exists.");
         }
-
-        _ids = [.. ids];
-        _raw = NpgsqlDataSource.Create(connectionString);
-        _warm = _services.CreateAsyncScope();
-        _warmUsers = _warm.ServiceProvider.GetRequiredService<Modules.Auth.Repositories.UserRepository>();
-        _warmContext = _warm.ServiceProvider.GetRequiredService<AuthDbContext>();
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _warm.DisposeAsync();
+        await _sqliteWarm.DisposeAsync();
+        await _postgresWarm.DisposeAsync();
         await _raw.DisposeAsync();
-        await _services.DisposeAsync();
     }
 
-    [Benchmark(Baseline = true)]
-    public async Task<string?> RawNpgsql()
+    /// <summary>The floor a hand-written layer behind PgBouncer reaches: an unprepared command on a pooled data source.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory(Postgres)]
+    public async Task<string?> PostgresRawUnprepared()
     {
-        await using var command = _raw.CreateCommand("SELECT email FROM auth.users WHERE public_id = $1 AND deleted_at IS NULL LIMIT 1");
-        command.Parameters.Add(new NpgsqlParameter { Value = NextId() });
+        await using var command = _raw.CreateCommand(PostgresSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = NextId(_postgres) });
         return (string?)await command.ExecuteScalarAsync();
     }
 
-    [Benchmark]
-    public async Task<string?> StrataRepositoryCompiled()
+    /// <summary>The same command prepared (on a direct connection; each pooled connection prepares it once).</summary>
+    [Benchmark, BenchmarkCategory(Postgres)]
+    public async Task<string?> PostgresRawPrepared()
     {
-        await using var scope = _services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Modules.Auth.Repositories.UserRepository>();
-        return (await users.FindByPublicIdAsync(NextId()))?.Email;
+        await using var connection = await _raw.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(PostgresSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = NextId(_postgres) });
+        await command.PrepareAsync();
+        return (string?)await command.ExecuteScalarAsync();
     }
 
-    [Benchmark]
-    public async Task<string?> PlainLinqNoTracking()
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var id = NextId();
-        var context = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
-        return (await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PublicId == id))?.Email;
-    }
+    [Benchmark, BenchmarkCategory(Postgres)]
+    public Task<string?> PostgresStrataNewScope() => LookUpInNewScopeAsync(_postgres);
 
     /// <summary>The query alone: one long-lived scope, so session and context set-up are not counted.</summary>
-    [Benchmark]
-    public async Task<string?> StrataRepositoryCompiledWarmScope() => (await _warmUsers.FindByPublicIdAsync(NextId()))?.Email;
+    [Benchmark, BenchmarkCategory(Postgres)]
+    public async Task<string?> PostgresStrataWarmScope() => (await _postgresWarmUsers.FindByPublicIdAsync(NextId(_postgres)))?.Email;
 
-    /// <summary>Plain LINQ in the same long-lived scope.</summary>
-    [Benchmark]
-    public async Task<string?> PlainLinqNoTrackingWarmScope()
+    /// <summary>Raw <c>Microsoft.Data.Sqlite</c>: a pooled connection opened, one command (GUIDs are upper-case text, as EF stores them).</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory(Sqlite)]
+    public async Task<string?> SqliteRaw()
     {
-        var id = NextId();
-        return (await _warmContext.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PublicId == id))?.Email;
+        await using var connection = new SqliteConnection(_sqlite.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSql;
+        command.Parameters.AddWithValue("$id", NextId(_sqlite).ToString().ToUpperInvariant());
+        return (string?)await command.ExecuteScalarAsync();
     }
 
-    private Guid NextId() => _ids[_next++ % _ids.Length];
+    [Benchmark, BenchmarkCategory(Sqlite)]
+    public Task<string?> SqliteStrataNewScope() => LookUpInNewScopeAsync(_sqlite);
+
+    /// <summary>The query alone on SQLite, in one long-lived scope.</summary>
+    [Benchmark, BenchmarkCategory(Sqlite)]
+    public async Task<string?> SqliteStrataWarmScope() => (await _sqliteWarmUsers.FindByPublicIdAsync(NextId(_sqlite)))?.Email;
+
+    private async Task<string?> LookUpInNewScopeAsync(Users users)
+    {
+        await using var scope = users.Database.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserRepository>().FindByPublicIdAsync(NextId(users)))?.Email;
+    }
+
+    private Guid NextId(Users users) => users.Ids[_next++ % users.Ids.Length];
+
+    /// <summary>A migrated database with 200 signed-up users (fewer in the smoke run), and their public ids.</summary>
+    private sealed record Users(BenchDatabase Database, Guid[] Ids)
+    {
+        public static async Task<Users> CreateAsync(BenchDatabase database)
+        {
+            var ids = new Guid[BenchRun.Rows(200)];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                await using var scope = database.Services.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<IPasswordSignIn>()
+                    .SignUpAsync($"user{i}@example.com", "benchmark password", $"User {i}", ClientInfo.None);
+                ids[i] = result.User.Id;
+            }
+
+            return new Users(database, ids);
+        }
+    }
 }
