@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Strata.Data.Sessions;
 /// <summary>
 /// Creates connections for both roles with Strata's settings applied: timeouts and PostgreSQL
 /// <c>statement_timeout</c>/<c>lock_timeout</c> in the connection string, and on SQLite WAL, <c>busy_timeout</c>
-/// and <c>foreign_keys</c> every time a connection opens.
+/// and <c>foreign_keys</c> once per native connection (the pool keeps them).
 /// </summary>
 public sealed class DatabaseConnectionFactory : IDisposable
 {
@@ -21,6 +22,8 @@ public sealed class DatabaseConnectionFactory : IDisposable
     private readonly string _sqliteApplication;
     private readonly string _sqliteOwner;
     private readonly string _sqlitePragmas;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredSqliteHandles = new();
+    private static readonly object ConfiguredMarker = new();
 
     /// <summary>Creates the factory from validated options.</summary>
     public DatabaseConnectionFactory(IOptions<StrataDatabaseOptions> options)
@@ -68,7 +71,10 @@ public sealed class DatabaseConnectionFactory : IDisposable
 
     private void ApplySqlitePragmas(object? sender, StateChangeEventArgs e)
     {
-        if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection connection)
+        // The settings belong to the native connection, which Microsoft.Data.Sqlite pools: set them the first time a
+        // native connection opens, not on every pooled open (three statements per request for nothing).
+        if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection { Handle: { } handle } connection
+            || _configuredSqliteHandles.TryGetValue(handle, out _))
         {
             return;
         }
@@ -76,6 +82,7 @@ public sealed class DatabaseConnectionFactory : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = _sqlitePragmas;
         command.ExecuteNonQuery();
+        _configuredSqliteHandles.AddOrUpdate(handle, ConfiguredMarker);
     }
 
     private string PostgresConnectionString(string connectionString)
