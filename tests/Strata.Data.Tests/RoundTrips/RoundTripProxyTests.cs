@@ -141,15 +141,32 @@ public sealed class RoundTripProxyTests
         RoundTripAssert.Trips(0, proxy, "the warm pool hands out its idle connection");
     }
 
+    [Fact]
+    public async Task A_new_physical_connection_is_one_round_trip_named_as_its_start_up()
+    {
+        await using var proxy = RoundTripProxy.StartForTestServer();
+        await using var source = NpgsqlDataSource.Create(proxy.ConnectionString(MaintenanceDatabase()));
+
+        await proxy.CountAsync(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync();
+        });
+
+        RoundTripAssert.Trips(1, proxy, "the start-up message and the password exchange until the server is ready");
+        Assert.Equal([RoundTripProxy.StartUp], proxy.Trips.Single());
+    }
+
     // A pool of the owner role on the server's maintenance database, with its one physical connection already made.
     private static async Task<NpgsqlDataSource> WarmSourceAsync(RoundTripProxy proxy)
     {
-        var source = NpgsqlDataSource.Create(proxy.ConnectionString(
-            new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = "postgres" }.ConnectionString));
+        var source = NpgsqlDataSource.Create(proxy.ConnectionString(MaintenanceDatabase()));
         await using (await source.OpenConnectionAsync())
         {
         }
 
         return source;
     }
+
+    private static string MaintenanceDatabase() =>
+        new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = "postgres" }.ConnectionString;
 }

@@ -16,8 +16,9 @@ public sealed class RoundTripTests(AuthTestDatabases databases)
         // Signed up on another instance, so nothing this instance remembers of the sign-up can answer for the database.
         string token;
         await using (var otherInstance = databases.ServicesFor(db))
+        await using (var signUp = otherInstance.CreateAsyncScope())
         {
-            token = (await otherInstance.GetRequiredService<IPasswordSignIn>().SignUpAsync(TestUsers.NewEmail(), TestUsers.Password, "User", ClientInfo.None)).Session.Token;
+            token = (await signUp.ServiceProvider.GetRequiredService<IPasswordSignIn>().SignUpAsync(TestUsers.NewEmail(), TestUsers.Password, "User", ClientInfo.None)).Session.Token;
         }
 
         await proxy.CountAsync(async () =>

@@ -62,6 +62,7 @@ internal sealed class Conversation
                 {
                     // Authentication and session start end with a ReadyForQuery; the start-up is one turn.
                     _client.Untyped = false;
+                    _trip?.Add(RoundTripProxy.StartUp);
                     _unanswered++;
                 }
 

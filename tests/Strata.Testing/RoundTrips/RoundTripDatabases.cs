@@ -10,7 +10,7 @@ public static class RoundTripDatabases
     /// <summary>
     /// A fresh PostgreSQL database (see <see cref="StrataTestDatabases.FreshAsync"/>) whose services reach the server
     /// through <paramref name="proxy"/> — the application and the owner connections alike — with the application
-    /// pool warmed, so opening a physical connection is not counted as the work of the first measured call.
+    /// pool warmed (<see cref="WarmAsync"/>), so opening a physical connection is not counted as the work of a measured call.
     /// </summary>
     public static async Task<TestDatabase> FreshThroughAsync(
         this StrataTestDatabases databases, RoundTripProxy proxy,
@@ -39,11 +39,29 @@ public static class RoundTripDatabases
         });
     }
 
-    /// <summary>Opens one application connection and gives it back to the pool.</summary>
-    public static async Task WarmAsync(TestDatabase db)
+    /// <summary>
+    /// Opens <paramref name="connections"/> application connections at once and gives them back to the pool. Two by
+    /// default: the test's own scope may keep one (a unit of work holds its scope's connection until the scope ends)
+    /// while the measured scope takes the other.
+    /// </summary>
+    public static async Task WarmAsync(TestDatabase db, int connections = 2)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await using var connection = db.Root.GetRequiredService<DatabaseConnectionFactory>().Create(DatabaseRole.Application);
-        await connection.OpenAsync();
+        var factory = db.Root.GetRequiredService<DatabaseConnectionFactory>();
+        var opened = Enumerable.Range(0, connections).Select(_ => factory.Create(DatabaseRole.Application)).ToList();
+        try
+        {
+            foreach (var connection in opened)
+            {
+                await connection.OpenAsync();
+            }
+        }
+        finally
+        {
+            foreach (var connection in opened)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

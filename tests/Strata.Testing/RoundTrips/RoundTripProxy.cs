@@ -15,6 +15,9 @@ namespace Strata.Testing.RoundTrips;
 /// </summary>
 public sealed class RoundTripProxy : IAsyncDisposable
 {
+    /// <summary>How <see cref="Trips"/> names the start-up of a physical connection (authentication included).</summary>
+    public const string StartUp = "(connection start-up)";
+
     private const int BufferSize = 16 * 1024;
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
