@@ -145,7 +145,9 @@ public sealed class RoundTripProxyTests
     public async Task A_new_physical_connection_is_one_round_trip_named_as_its_start_up()
     {
         await using var proxy = RoundTripProxy.StartForTestServer();
-        await using var source = NpgsqlDataSource.Create(proxy.ConnectionString(MaintenanceDatabase()));
+        // The pool's first connection also loads the server's types, once per data source; hold it so the next open is a new one.
+        await using var source = await WarmSourceAsync(proxy);
+        await using var held = await source.OpenConnectionAsync();
 
         await proxy.CountAsync(async () =>
         {
