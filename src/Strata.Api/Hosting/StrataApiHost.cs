@@ -65,8 +65,11 @@ internal static class StrataApiHost
                 });
             };
         });
+        // ASP.NET Core's own meters, named rather than AddAspNetCoreInstrumentation(): that adds a middleware to every
+        // request for error.type (which the exception handler already reports) and meters recording on every request
+        // (routing match attempts, authentication, memory pool) that nobody reads here.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting")
             .AddMeter("Npgsql")
             .AddMeter(StrataMetrics.MeterName)
             .AddPrometheusExporter());

@@ -26,6 +26,12 @@ public sealed class StrataApiOptions
     public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// A request that takes at least this long is logged at Warning, like one that answers 5xx; other requests are
+    /// logged at Debug.
+    /// </summary>
+    public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Reverse proxies (IP addresses, or networks as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c> and
     /// <c>X-Forwarded-Proto</c> are believed, so rate limits, sessions and the audit log see the real client address.
     /// Empty (the default): the headers are ignored, since anyone can send them.

@@ -27,6 +27,11 @@ public sealed class StrataApiOptionsValidator : IValidateOptions<StrataApiOption
             failures.Add($"{Section}:AuthWindow must be a positive duration such as 00:01:00 (it is {options.AuthWindow}).");
         }
 
+        if (options.SlowRequestThreshold <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:SlowRequestThreshold must be a positive duration such as 00:00:01 (it is {options.SlowRequestThreshold}).");
+        }
+
         if (options.ForgotPasswordFloor < TimeSpan.Zero)
         {
             failures.Add($"{Section}:ForgotPasswordFloor must be 0 (off) or a positive duration such as 00:00:00.100 (it is {options.ForgotPasswordFloor}).");

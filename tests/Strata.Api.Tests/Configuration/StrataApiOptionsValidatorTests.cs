@@ -22,6 +22,10 @@ public sealed class StrataApiOptionsValidatorTests
         AssertRefused(new StrataApiOptions { AuthWindow = TimeSpan.Zero }, "Strata:Api:AuthWindow");
 
     [Fact]
+    public void A_slow_request_threshold_of_zero_is_refused_naming_the_setting() =>
+        AssertRefused(new StrataApiOptions { SlowRequestThreshold = TimeSpan.Zero }, "Strata:Api:SlowRequestThreshold");
+
+    [Fact]
     public void A_negative_forgot_password_floor_is_refused_naming_the_setting() =>
         AssertRefused(new StrataApiOptions { ForgotPasswordFloor = TimeSpan.FromMilliseconds(-1) }, "Strata:Api:ForgotPasswordFloor");
 
