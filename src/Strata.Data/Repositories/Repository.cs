@@ -18,6 +18,9 @@ namespace Strata.Data.Repositories;
 public abstract class Repository<TEntity>
     where TEntity : StrataEntity
 {
+    // Sort maps are built once per row type, not per repository: a repository is made for every request that uses it.
+    private static readonly SortMap<TEntity> ByCreatedAt = new SortMap<TEntity>("-createdAt").Add("createdAt", row => row.CreatedAt);
+
     private const string LikeEscape = "\\";
 
     // The hottest lookup, compiled once per row type and model: a compiled query is bound to the model it was
@@ -51,7 +54,7 @@ public abstract class Repository<TEntity>
     protected IQueryable<TEntity> Query => Set.AsNoTracking();
 
     /// <summary>Sort fields callers may ask for; by default newest first.</summary>
-    protected virtual SortMap<TEntity> Sorts { get; } = new SortMap<TEntity>("-createdAt").Add("createdAt", row => row.CreatedAt);
+    protected virtual SortMap<TEntity> Sorts => ByCreatedAt;
 
     /// <summary>Text columns searched by <c>?search=</c>.</summary>
     protected virtual IReadOnlyList<Expression<Func<TEntity, string>>> SearchFields => [];

@@ -23,7 +23,8 @@ internal sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> ke
     where T : StrataEntity
 {
     private static readonly Expression<Func<T, Guid>> PublicId = row => row.PublicId;
-    private readonly Func<T, TKey> _read = key.Compile();
+    // Compiled on first use: only a page's last row needs it, and compiling is the costly part of a key.
+    private Func<T, TKey>? _read;
 
     public override string Name => name;
 
@@ -47,7 +48,7 @@ internal sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> ke
         return query.Where(Expression.Lambda<Func<T, bool>>(predicate, row));
     }
 
-    public override JsonElement Capture(T row) => JsonSerializer.SerializeToElement(_read(row));
+    public override JsonElement Capture(T row) => JsonSerializer.SerializeToElement((_read ??= key.Compile())(row));
 
     // left > right, spelled so EF translates it for strings and GUIDs too (which have no > operator in C#).
     private static BinaryExpression Beyond(Expression left, Expression right)

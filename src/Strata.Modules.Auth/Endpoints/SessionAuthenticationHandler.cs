@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Sessions;
@@ -11,11 +12,11 @@ namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;session token&gt;</c>: the token is hashed and looked up (never compared in plain) —
-/// in the instance's short-lived session cache, else the database — renewed when due, and the user becomes the scope's tenant. Unknown, revoked or expired tokens get 401 problem details.
+/// in the instance's short-lived session cache, else the database — renewed when due, and the user becomes the
+/// scope's tenant. Unknown, revoked or expired tokens get 401 problem details.
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ISessionAuthenticator sessions, TenantContext tenant)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -29,13 +30,16 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var session = await sessions.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        // Resolved only for a request that carries a token: the authenticator brings the session, its repositories and
+        // their pooled context, which an anonymous request (a health probe, a part page) must not pay for.
+        var services = Context.RequestServices;
+        var session = await services.GetRequiredService<ISessionAuthenticator>().AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (session is null)
         {
             return AuthenticateResult.Fail("The session token is unknown, revoked or expired.");
         }
 
-        tenant.Set(session.User.Id);
+        services.GetRequiredService<TenantContext>().Set(session.User.Id);
         Context.Features.Set(session);
         var identity = new ClaimsIdentity(
         [

@@ -6,5 +6,7 @@ namespace Strata.Modules.Auth.Repositories;
 internal sealed class AuditLogRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<AuditLogEntry>(context, cursors, clock)
 {
-    protected override SortMap<AuditLogEntry> Sorts { get; } = new SortMap<AuditLogEntry>("-occurredAt").Add("occurredAt", a => a.OccurredAt);
+    private static readonly SortMap<AuditLogEntry> SortFields = new SortMap<AuditLogEntry>("-occurredAt").Add("occurredAt", a => a.OccurredAt);
+
+    protected override SortMap<AuditLogEntry> Sorts => SortFields;
 }

@@ -6,7 +6,9 @@ namespace Strata.Modules.Auth.Repositories;
 internal sealed class RoleRepository(AuthDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<Role>(context, cursors, clock)
 {
-    protected override SortMap<Role> Sorts { get; } = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
+    private static readonly SortMap<Role> SortFields = new SortMap<Role>("name").Add("name", r => r.NormalizedName);
+
+    protected override SortMap<Role> Sorts => SortFields;
 
     protected override string ResourceName => "role";
 

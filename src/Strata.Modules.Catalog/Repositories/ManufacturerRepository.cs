@@ -8,7 +8,9 @@ namespace Strata.Modules.Catalog.Repositories;
 internal sealed class ManufacturerRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<Manufacturer>(context, cursors, clock)
 {
-    protected override SortMap<Manufacturer> Sorts { get; } = new SortMap<Manufacturer>("name").Add("name", m => m.NormalizedName);
+    private static readonly SortMap<Manufacturer> SortFields = new SortMap<Manufacturer>("name").Add("name", m => m.NormalizedName);
+
+    protected override SortMap<Manufacturer> Sorts => SortFields;
 
     protected override IReadOnlyList<Expression<Func<Manufacturer, string>>> SearchFields => [m => m.NormalizedName];
 

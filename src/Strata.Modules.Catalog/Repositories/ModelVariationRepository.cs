@@ -7,7 +7,9 @@ namespace Strata.Modules.Catalog.Repositories;
 internal sealed class ModelVariationRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<ModelVariation>(context, cursors, clock)
 {
-    protected override SortMap<ModelVariation> Sorts { get; } = new SortMap<ModelVariation>("yearFrom").Add("yearFrom", v => v.YearFrom);
+    private static readonly SortMap<ModelVariation> SortFields = new SortMap<ModelVariation>("yearFrom").Add("yearFrom", v => v.YearFrom);
+
+    protected override SortMap<ModelVariation> Sorts => SortFields;
 
     protected override string ResourceName => "variation";
 

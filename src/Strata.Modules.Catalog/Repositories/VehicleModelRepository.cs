@@ -7,7 +7,9 @@ namespace Strata.Modules.Catalog.Repositories;
 internal sealed class VehicleModelRepository(CatalogDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<VehicleModel>(context, cursors, clock)
 {
-    protected override SortMap<VehicleModel> Sorts { get; } = new SortMap<VehicleModel>("name").Add("name", m => m.NormalizedName);
+    private static readonly SortMap<VehicleModel> SortFields = new SortMap<VehicleModel>("name").Add("name", m => m.NormalizedName);
+
+    protected override SortMap<VehicleModel> Sorts => SortFields;
 
     protected override string ResourceName => "model";
 

@@ -7,11 +7,13 @@ namespace Strata.TestModules.Widgets.Repositories;
 internal sealed class WidgetRepository(WidgetsDbContext context, PagingCursorCodec cursors, TimeProvider clock)
     : Repository<Widget>(context, cursors, clock)
 {
-    protected override SortMap<Widget> Sorts { get; } = new SortMap<Widget>("name")
+    private static readonly SortMap<Widget> SortFields = new SortMap<Widget>("name")
         .Add("name", w => w.Name)
         .Add("quantity", w => w.Quantity)
         .Add("createdAt", w => w.CreatedAt)
         .Add("id", w => w.PublicId);
+
+    protected override SortMap<Widget> Sorts => SortFields;
 
     protected override IReadOnlyList<Expression<Func<Widget, string>>> SearchFields => [w => w.Name];
 }
