@@ -31,7 +31,7 @@ database=strata_migrate_timing
 owner="${STRATA_BENCH_OWNER:-strata_owner:strata_owner}"
 pghost="${PGHOST:-localhost}"
 pgport="${PGPORT:-5432}"
-owner_psql() { PGPASSWORD="${owner#*:}" psql -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$pgport" -U "${owner%%:*}" -d postgres "$@"; }
+owner_psql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD="${owner#*:}" psql -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$pgport" -U "${owner%%:*}" -d postgres "$@"; }
 cleanup() {
   owner_psql -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"

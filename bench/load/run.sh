@@ -8,8 +8,9 @@
 # (Production, PostgreSQL, application role strata_app) and creates the data through its HTTP API (a part with a
 # three-level category path, 10 tags, 10 alternatives recorded from both sides and 5 fitments; a signed-up user with
 # a session token and a workspace); then runs the API and the baseline in turn — never both at once — and for each
-# route warms up, runs `wrk -t2 -c32` (and -c8 for the part), samples the server's resident memory during the part
-# load and, for the API, the Npgsql pool after the load. Prints the ratio table (markdown) and the details.
+# route warms up, runs `wrk -t2 -c32` (and -c8 for the part; a 10 s timeout, so slow answers count in the latencies
+# instead of vanishing as timeouts), samples the server's resident memory during the part load and, for the API, the
+# Npgsql pool after the load and Npgsql's command count per request. Prints the ratio table (markdown) and details.
 #
 # Settings (environment): LOAD_SECONDS (default 10; 3 with --quick), LOAD_WARMUP_SECONDS (3; 1 with --quick),
 # LOAD_THREADS (2), LOAD_STRATA_PORT (5100), LOAD_RAW_PORT (5101), LOAD_DATABASE (strata_load), LOAD_KEEP_DATABASE=1
@@ -48,7 +49,7 @@ sampler_pid=""
 created_database=false
 problems=0
 
-owner_psql() { PGPASSWORD="${owner#*:}" psql -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$pgport" -U "${owner%%:*}" -d postgres "$@"; }
+owner_psql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD="${owner#*:}" psql -q -v ON_ERROR_STOP=1 -h "$pghost" -p "$pgport" -U "${owner%%:*}" -d postgres "$@"; }
 
 stop_sampler() {
   if [[ -n "$sampler_pid" ]]; then kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""; fi
@@ -204,7 +205,7 @@ load() { # app, port
     headers=(); [[ -n "$auth" ]] && headers=(-H "Authorization: Bearer $member")
     [[ "$id" == P2 && "$connections" == 32 ]] && start_sampler
     before=0; [[ "$1" == strata ]] && before="$(operations)"
-    line="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$here/report.lua" "${headers[@]}" "http://127.0.0.1:$2$path" | grep '^LOAD ')"
+    line="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/report.lua" "${headers[@]}" "http://127.0.0.1:$2$path" | grep '^LOAD ')"
     field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
     per_request="-"
     [[ "$1" == strata ]] && per_request="$(awk -v a="$before" -v b="$(operations)" -v n="$(field requests)" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
