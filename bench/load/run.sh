@@ -14,7 +14,8 @@
 #
 # Settings (environment): LOAD_SECONDS (default 10; 3 with --quick), LOAD_WARMUP_SECONDS (3; 1 with --quick),
 # LOAD_THREADS (2), LOAD_STRATA_PORT (5100), LOAD_RAW_PORT (5101), LOAD_DATABASE (strata_load), LOAD_KEEP_DATABASE=1
-# to keep it afterwards, LOAD_OUTPUT=FILE to keep the raw results (tab-separated). PostgreSQL: PGHOST/PGPORT
+# to keep it afterwards, LOAD_OUTPUT=FILE to keep the raw results (tab-separated), LOAD_LOGS=DIR to keep the servers'
+# and the CLI's logs. PostgreSQL: PGHOST/PGPORT
 # (localhost:5432), the owner role STRATA_BENCH_OWNER and the application role STRATA_BENCH_APP ("user:password";
 # strata_owner:strata_owner and strata_app:strata_app, the development roles of scripts/postgres-dev-setup.sh).
 #
@@ -195,6 +196,7 @@ answers() { # app, port: each route's body, to compare the baseline's with Strat
 # Npgsql's meters on the API's /metrics: commands run so far, and connections in use.
 metric_sum() { curl -sf "$base/metrics" | awk -v pattern="$1" '$0 ~ pattern { total += $NF } END { printf "%d", total }'; }
 operations() { metric_sum '^db_client_operation_duration_seconds_count[{]'; }
+served() { metric_sum '^http_server_request_duration_seconds_count[{]'; }
 pool() { metric_sum "^db_client_connection(s_usage|_count)[{].*state=\"$1\""; }
 
 load() { # app, port
@@ -207,13 +209,18 @@ load() { # app, port
     IFS='|' read -r id label path connections auth <<<"$route"
     headers=(); [[ -n "$auth" ]] && headers=(-H "Authorization: Bearer $member")
     [[ "$id" == P2 && "$connections" == 32 ]] && start_sampler
-    before=0; [[ "$1" == strata ]] && before="$(operations)"
+    before=0; requests_before=0; [[ "$1" == strata ]] && before="$(operations)" && requests_before="$(served)"
     cpu_before="$(cpu_ticks)"
     line="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/report.lua" "${headers[@]}" "http://127.0.0.1:$2$path" | grep '^LOAD ')"
     field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
     cpu_per_request="$(awk -v a="$cpu_before" -v b="$(cpu_ticks)" -v hz="$clock_ticks" -v n="$(field requests)" 'BEGIN { printf "%.0f", n ? (b - a) / hz * 1e6 / n : 0 }')"
     per_request="-"
-    [[ "$1" == strata ]] && per_request="$(awk -v a="$before" -v b="$(operations)" -v n="$(field requests)" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
+    if [[ "$1" == strata ]]; then
+      # The server's own request count, once the requests wrk left in flight have finished, so their commands are not
+      # charged to the completed ones.
+      sleep 1
+      per_request="$(awk -v a="$before" -v b="$(operations)" -v r="$requests_before" -v s="$(served)" 'BEGIN { printf "%.2f", s > r ? (b - a) / (s - r) : 0 }')"
+    fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$id" "$label" "$connections" "$(field rps)" "$(field p50_ms)" \
       "$(field p95_ms)" "$(field p99_ms)" "$(field errors)" "$(field non2xx)" "$per_request" "$cpu_per_request" >>"$work/results"
     if [[ "$id" == P2 && "$connections" == 8 ]]; then
@@ -278,4 +285,5 @@ echo "Server CPU per request (user + system time of the server process over the 
 echo "neither wrk nor PostgreSQL; on a busy machine it moves less than requests/s."
 
 if [[ -n "${LOAD_OUTPUT:-}" ]]; then cp "$work/results" "$LOAD_OUTPUT"; fi
+if [[ -n "${LOAD_LOGS:-}" ]]; then mkdir -p "$LOAD_LOGS" && cp "$work"/strata.log "$work"/raw.log "$work"/cli.log "$LOAD_LOGS"/; fi
 exit "$problems"
