@@ -219,7 +219,7 @@ load() { # app, port
       # The server's own request count, once the requests wrk left in flight have finished, so their commands are not
       # charged to the completed ones.
       sleep 1
-      per_request="$(awk -v a="$before" -v b="$(operations)" -v r="$requests_before" -v s="$(served)" 'BEGIN { printf "%.2f", s > r ? (b - a) / (s - r) : 0 }')"
+      per_request="$(awk -v a="$before" -v b="$(operations)" -v r="$requests_before" -v s="$(served)" 'BEGIN { printf "%.2f", (s > r ? (b - a) / (s - r) : 0) }')"
     fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$id" "$label" "$connections" "$(field rps)" "$(field p50_ms)" \
       "$(field p95_ms)" "$(field p99_ms)" "$(field errors)" "$(field non2xx)" "$per_request" "$cpu_per_request" >>"$work/results"
