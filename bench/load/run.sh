@@ -196,7 +196,8 @@ answers() { # app, port: each route's body, to compare the baseline's with Strat
 # Npgsql's meters on the API's /metrics: commands run so far, and connections in use.
 metric_sum() { curl -sf "$base/metrics" | awk -v pattern="$1" '$0 ~ pattern { total += $NF } END { printf "%d", total }'; }
 operations() { metric_sum '^db_client_operation_duration_seconds_count[{]'; }
-served() { metric_sum '^http_server_request_duration_seconds_count[{]'; }
+# Requests the API has answered, its own /metrics scrapes left out.
+served() { curl -sf "$base/metrics" | awk '/^http_server_request_duration_seconds_count[{]/ && !/http_route="\/metrics"/ { total += $NF } END { printf "%d", total }'; }
 pool() { metric_sum "^db_client_connection(s_usage|_count)[{].*state=\"$1\""; }
 
 load() { # app, port
