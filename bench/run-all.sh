@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Every performance figure of issue 14 in one command, each table printed as it comes:
+#   1. the BenchmarkDotNet suites of bench/Strata.Benchmarks (P1, P1b, P7), Release, every suite (--filter '*');
+#   2. the HTTP load ratios against the raw baseline (P2, P2a, P2b, P8): bench/load/run.sh;
+#   3. the migrate timings (P6): bench/migrate-timing.sh.
+#
+#   bench/run-all.sh [--smoke]
+#
+# --smoke runs each part once and quickly, for CI: BenchmarkDotNet's dry job in process (every benchmark once,
+# untimed), bench/load/run.sh --quick and bench/migrate-timing.sh --quick. BENCH_ARGS adds BenchmarkDotNet arguments
+# (BENCH_ARGS="--job short" for a quicker, rougher full run); the other scripts read their own settings (see each).
+# Needs PostgreSQL with the development roles (scripts/postgres-dev-setup.sh), or the scripts' overrides.
+# Exit status 1 when any part failed; the others still run.
+set -euo pipefail
+
+smoke=false
+for argument in "$@"; do
+  case "$argument" in
+    --smoke) smoke=true ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $argument (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+bench="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+status=0
+
+section() { printf '\n######## %s\n\n' "$*"; }
+
+section "BenchmarkDotNet: bench/Strata.Benchmarks (P1, P1b, P7)"
+benchmark_args=(--filter '*' --artifacts "$work/artifacts")
+$smoke && benchmark_args+=(--job Dry --inProcess)
+# BENCH_ARGS is split on spaces on purpose: it carries several arguments.
+# shellcheck disable=SC2206
+benchmark_args+=(${BENCH_ARGS:-})
+if (cd "$root" && dotnet run -c Release --project bench/Strata.Benchmarks -- "${benchmark_args[@]}") >"$work/benchmarks.log" 2>&1; then
+  reports=("$work"/artifacts/results/*-report-github.md)
+  if [[ -e "${reports[0]}" ]]; then
+    for report in "${reports[@]}"; do
+      echo "### $(basename "$report" -report-github.md)"
+      cat "$report"
+      echo
+    done
+  else
+    echo "no BenchmarkDotNet report was written; the run's end:"; tail -40 "$work/benchmarks.log"; status=1
+  fi
+else
+  echo "the BenchmarkDotNet run failed; its end:"; tail -60 "$work/benchmarks.log"; status=1
+fi
+
+section "HTTP load against the raw baseline: bench/load/run.sh (P2, P2a, P2b, P8)"
+if $smoke; then "$bench/load/run.sh" --quick || status=1; else "$bench/load/run.sh" || status=1; fi
+
+section "Migrations: bench/migrate-timing.sh (P6)"
+if $smoke; then "$bench/migrate-timing.sh" --quick || status=1; else "$bench/migrate-timing.sh" || status=1; fi
+
+exit "$status"
