@@ -6,8 +6,7 @@
 #
 #   bench/run-all.sh [--smoke]
 #
-# --smoke runs each part once and quickly, for CI: BenchmarkDotNet's dry job in process (every benchmark once,
-# untimed), bench/load/run.sh --quick and bench/migrate-timing.sh --quick. BENCH_ARGS adds BenchmarkDotNet arguments
+# --smoke runs each part once and quickly: the benchmarks' own --smoke (every benchmark once, untimed, in process), bench/load/run.sh --quick and bench/migrate-timing.sh --quick. BENCH_ARGS adds BenchmarkDotNet arguments
 # (BENCH_ARGS="--job short" for a quicker, rougher full run); the other scripts read their own settings (see each).
 # Needs PostgreSQL with the development roles (scripts/postgres-dev-setup.sh), or the scripts' overrides.
 # Exit status 1 when any part failed; the others still run.
@@ -22,6 +21,8 @@ for argument in "$@"; do
   esac
 done
 
+# The benchmarks reach PostgreSQL through the tests' variable (the owner role; they create their own databases).
+export STRATA_TEST_POSTGRES="${STRATA_TEST_POSTGRES:-Host=localhost;Port=5432;Username=strata_owner;Password=strata_owner}"
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 work="$(mktemp -d)"
@@ -32,7 +33,7 @@ section() { printf '\n######## %s\n\n' "$*"; }
 
 section "BenchmarkDotNet: bench/Strata.Benchmarks (P1, P1b, P7)"
 benchmark_args=(--filter '*' --artifacts "$work/artifacts")
-$smoke && benchmark_args+=(--job Dry --inProcess)
+$smoke && benchmark_args+=(--smoke)
 # BENCH_ARGS is split on spaces on purpose: it carries several arguments.
 # shellcheck disable=SC2206
 benchmark_args+=(${BENCH_ARGS:-})
