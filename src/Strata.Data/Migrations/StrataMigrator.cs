@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
+using Strata.Data.Diagnostics;
 using Strata.Data.Errors;
 using Strata.Data.Modules;
 using Strata.Data.Sessions;
@@ -77,7 +78,7 @@ public sealed class StrataMigrator(
         var target = Find(module);
         return RunLockedAsync(async (run, token) =>
         {
-            var context = run.Session.GetContext(target.Contexts.Base);
+            var context = run.Contexts.For(target);
             var applied = (await context.Database.GetAppliedMigrationsAsync(token)).ToList();
             string destination;
             if (to == Migration.InitialDatabase)
@@ -114,18 +115,18 @@ public sealed class StrataMigrator(
     public async Task<IReadOnlyList<ModuleStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var session = OwnerSession(scope);
-        var bookkeeping = new MigrationBookkeeping(session.Connection, Provider);
+        await using var contexts = OwnerContexts(scope);
+        var bookkeeping = new MigrationBookkeeping(contexts.Connection, Provider);
         var logged = await bookkeeping.ExistsAsync(cancellationToken);
         if (logged)
         {
-            await ReconcileLogIfNoRunIsActiveAsync(session, bookkeeping, cancellationToken);
+            await ReconcileLogIfNoRunIsActiveAsync(contexts, bookkeeping, cancellationToken);
         }
 
         var statuses = new List<ModuleStatus>();
         foreach (var module in registry.Modules)
         {
-            var database = session.GetContext(module.Contexts.Base).Database;
+            var database = contexts.For(module).Database;
             var applied = (await database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
             var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             var at = logged && applied.Count > 0 ? await bookkeeping.LastAppliedAtAsync(module.Name, applied[^1], cancellationToken) : null;
@@ -226,7 +227,7 @@ public sealed class StrataMigrator(
 
         return RunLockedAsync(async (run, token) =>
         {
-            await DropEverythingAsync(run.Session, token);
+            await DropEverythingAsync(run.Contexts.Connection, token);
             await run.Bookkeeping.EnsureCreatedAsync(token);
             foreach (var module in registry.Modules)
             {
@@ -239,21 +240,22 @@ public sealed class StrataMigrator(
     {
         var stopwatch = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
-        var session = OwnerSession(scope);
-        await SqlCommands.EnsureOpenAsync(session.Connection, cancellationToken);
+        await using var contexts = OwnerContexts(scope);
+        var connection = contexts.Connection;
+        await SqlCommands.EnsureOpenAsync(connection, cancellationToken);
         var settings = options.Value;
-        var role = await RequireMigratingRoleAsync(session.Connection, cancellationToken);
+        var role = await RequireMigratingRoleAsync(connection, cancellationToken);
         await using (await MigrationLock.AcquireAsync(
-            connections, settings, session.Connection, TimeSpan.FromSeconds(settings.MigrationLockTimeoutSeconds), logger, cancellationToken))
+            connections, settings, connection, TimeSpan.FromSeconds(settings.MigrationLockTimeoutSeconds), logger, cancellationToken))
         {
             MigrationKillSwitch.Reach(MigrationKillSwitch.LockAcquired);
-            var run = new RunState(session, new MigrationBookkeeping(session.Connection, Provider));
+            var run = new RunState(contexts, new MigrationBookkeeping(connection, Provider));
             try
             {
                 await run.Bookkeeping.EnsureCreatedAsync(cancellationToken);
-                await ReconcileLogAsync(session, run.Bookkeeping, cancellationToken);
+                await ReconcileLogAsync(contexts, run.Bookkeeping, cancellationToken);
                 await work(run, cancellationToken);
-                await DatabaseGrants.GrantApplicationRoleAsync(session.Connection, settings, registry, run.Bookkeeping, logger, cancellationToken);
+                await DatabaseGrants.GrantApplicationRoleAsync(connection, settings, registry, run.Bookkeeping, logger, cancellationToken);
             }
             catch (Exception ex) when (ex is not StrataError && DatabaseErrorTranslator.IsInsufficientPrivilege(ex))
             {
@@ -301,11 +303,11 @@ public sealed class StrataMigrator(
 
     // EF's history commits with each migration; Strata's log row follows it. A run stopped in between leaves the log
     // short (or calling a reverted migration applied): record what the history says, timed now, the first moment known.
-    private async Task ReconcileLogAsync(DatabaseSession session, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
+    private async Task ReconcileLogAsync(MigrationContexts contexts, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
         foreach (var module in registry.Modules)
         {
-            var history = (await session.GetContext(module.Contexts.Base).Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var history = (await contexts.For(module).Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
             foreach (var missing in MigrationBookkeeping.Mismatches(module.Name, history, await bookkeeping.LastActionsAsync(module.Name, cancellationToken)))
             {
                 await bookkeeping.LogAsync(missing.Module, missing.Migration, missing.Action, cancellationToken);
@@ -316,9 +318,9 @@ public sealed class StrataMigrator(
     }
 
     // Status reconciles only when it can take the lock at once: a run in progress logs its own migrations.
-    private async Task ReconcileLogIfNoRunIsActiveAsync(DatabaseSession session, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
+    private async Task ReconcileLogIfNoRunIsActiveAsync(MigrationContexts contexts, MigrationBookkeeping bookkeeping, CancellationToken cancellationToken)
     {
-        await using var held = await MigrationLock.TryAcquireAsync(connections, options.Value, session.Connection, cancellationToken);
+        await using var held = await MigrationLock.TryAcquireAsync(connections, options.Value, contexts.Connection, cancellationToken);
         if (held is null)
         {
             return;
@@ -326,7 +328,7 @@ public sealed class StrataMigrator(
 
         try
         {
-            await ReconcileLogAsync(session, bookkeeping, cancellationToken);
+            await ReconcileLogAsync(contexts, bookkeeping, cancellationToken);
         }
         catch (Exception ex) when (DatabaseErrorTranslator.IsInsufficientPrivilege(ex))
         {
@@ -340,10 +342,10 @@ public sealed class StrataMigrator(
 
     private async Task MoveAsync(RunState run, IStrataModule module, string? target, CancellationToken cancellationToken)
     {
-        var context = run.Session.GetContext(module.Contexts.Base);
+        var context = run.Contexts.For(module);
         var before = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         var steps = Steps(module, context, before, target);
-        var viewsDropped = steps.Count > 0 && await DropSqliteViewsAsync(run.Session, module, cancellationToken);
+        var viewsDropped = steps.Count > 0 && await DropSqliteViewsAsync(run.Contexts, module, cancellationToken);
         var after = before;
         foreach (var step in steps)
         {
@@ -441,18 +443,18 @@ public sealed class StrataMigrator(
 
     // SQLite rebuilds a table to alter it, and its final RENAME fails while a view still names the old table. A
     // module's views are repeatable-script objects (named with the module's prefix): drop them, the scripts re-create them.
-    private static async Task<bool> DropSqliteViewsAsync(DatabaseSession session, IStrataModule module, CancellationToken cancellationToken)
+    private static async Task<bool> DropSqliteViewsAsync(MigrationContexts contexts, IStrataModule module, CancellationToken cancellationToken)
     {
-        if (session.Provider != DatabaseProvider.Sqlite)
+        if (contexts.Provider != DatabaseProvider.Sqlite)
         {
             return false;
         }
 
-        var views = await SqlCommands.RowsAsync(session.Connection,
+        var views = await SqlCommands.RowsAsync(contexts.Connection,
             "SELECT name FROM sqlite_master WHERE type = 'view' AND substr(name, 1, length(@prefix)) = @prefix", cancellationToken, ("prefix", module.TablePrefix));
         foreach (var view in views)
         {
-            await SqlCommands.ExecuteAsync(session.Connection, $"DROP VIEW IF EXISTS {SqlCommands.Quote(view[0])}", cancellationToken);
+            await SqlCommands.ExecuteAsync(contexts.Connection, $"DROP VIEW IF EXISTS {SqlCommands.Quote(view[0])}", cancellationToken);
         }
 
         return views.Count > 0;
@@ -463,7 +465,7 @@ public sealed class StrataMigrator(
     private static async Task ApplyScriptsAsync(RunState run, IStrataModule module, bool force, CancellationToken cancellationToken)
     {
         var applied = await run.Bookkeeping.ScriptChecksumsAsync(module.Name, cancellationToken);
-        foreach (var script in module.GetRepeatableScripts(run.Session.Provider))
+        foreach (var script in module.GetRepeatableScripts(run.Contexts.Provider))
         {
             var checksum = MigrationBookkeeping.Checksum(script.Sql);
             if (!force && applied.TryGetValue(script.Name, out var known) && known == checksum)
@@ -473,7 +475,7 @@ public sealed class StrataMigrator(
 
             // Run on the raw connection, not ExecuteSqlRaw: script text may hold braces, which ExecuteSqlRaw reads as
             // format placeholders. Npgsql splits statements and dollar-quoted bodies itself.
-            await SqlCommands.ExecuteAsync(run.Session.Connection, script.Sql, cancellationToken);
+            await SqlCommands.ExecuteAsync(run.Contexts.Connection, script.Sql, cancellationToken);
             await run.Bookkeeping.RecordScriptAsync(module.Name, script.Name, checksum, cancellationToken);
             run.Scripts.Add($"{module.Name}/{script.Name}");
         }
@@ -483,7 +485,7 @@ public sealed class StrataMigrator(
     {
         foreach (var dependency in module.DependsOn.Select(registry.Get))
         {
-            var pending = await run.Session.GetContext(dependency.Contexts.Base).Database.GetPendingMigrationsAsync(cancellationToken);
+            var pending = await run.Contexts.For(dependency).Database.GetPendingMigrationsAsync(cancellationToken);
             if (pending.Any())
             {
                 throw new ConflictError("migrations.dependency_pending",
@@ -497,7 +499,7 @@ public sealed class StrataMigrator(
         var migrated = new List<string>();
         foreach (var dependant in registry.Modules.Where(m => m.DependsOn.Contains(module.Name)))
         {
-            if ((await run.Session.GetContext(dependant.Contexts.Base).Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+            if ((await run.Contexts.For(dependant).Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
             {
                 migrated.Add(dependant.Name);
             }
@@ -525,30 +527,30 @@ public sealed class StrataMigrator(
         return context.Database.HasPendingModelChanges();
     }
 
-    private async Task DropEverythingAsync(DatabaseSession session, CancellationToken cancellationToken)
+    private async Task DropEverythingAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
             foreach (var module in registry.Modules.Reverse())
             {
-                await SqlCommands.ExecuteAsync(session.Connection, $"DROP SCHEMA IF EXISTS {SqlCommands.Quote(module.Schema)} CASCADE", cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {SqlCommands.Quote(module.Schema)} CASCADE", cancellationToken);
             }
 
-            await SqlCommands.ExecuteAsync(session.Connection, "DROP SCHEMA IF EXISTS strata CASCADE", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, "DROP SCHEMA IF EXISTS strata CASCADE", cancellationToken);
             return;
         }
 
         var prefixes = registry.Modules.Select(m => m.TablePrefix).Append("strata_").ToList();
-        var objects = (await SqlCommands.RowsAsync(session.Connection,
+        var objects = (await SqlCommands.RowsAsync(connection,
                 "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type DESC", cancellationToken))
             .Where(o => prefixes.Any(p => o[1].StartsWith(p, StringComparison.Ordinal)) || o[1] == "__EFMigrationsLock");
-        await SqlCommands.ExecuteAsync(session.Connection, "PRAGMA foreign_keys = OFF", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", cancellationToken);
         foreach (var o in objects)
         {
-            await SqlCommands.ExecuteAsync(session.Connection, $"DROP {o[0].ToUpperInvariant()} IF EXISTS {SqlCommands.Quote(o[1])}", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, $"DROP {o[0].ToUpperInvariant()} IF EXISTS {SqlCommands.Quote(o[1])}", cancellationToken);
         }
 
-        await SqlCommands.ExecuteAsync(session.Connection, "PRAGMA foreign_keys = ON", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken);
     }
 
     private IStrataModule Find(string module) =>
@@ -563,10 +565,15 @@ public sealed class StrataMigrator(
         return session;
     }
 
+    // Migrating, reverting and listing need no module model: the lightweight contexts, on an owner connection.
+    private MigrationContexts OwnerContexts(AsyncServiceScope scope) => new(
+        connections.Create(DatabaseRole.Owner), Provider, options.Value.CommandTimeoutSeconds,
+        scope.ServiceProvider.GetRequiredService<CommandDiagnosticsInterceptor>());
+
     /// <summary>One EF call: its <paramref name="Target"/>, and the one migration it applies (<paramref name="Up"/>) or reverts, if it is one.</summary>
     private sealed record MigrationStep(string? Target, string? Migration, bool Up);
 
-    private sealed record RunState(DatabaseSession Session, MigrationBookkeeping Bookkeeping)
+    private sealed record RunState(MigrationContexts Contexts, MigrationBookkeeping Bookkeeping)
     {
         public List<ModuleMigration> Applied { get; } = [];
 
