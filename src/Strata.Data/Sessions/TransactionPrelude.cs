@@ -14,9 +14,6 @@ internal sealed class TransactionPrelude
 {
     private string? _pending;
 
-    /// <summary>True while a prelude waits for the transaction's first command.</summary>
-    public bool IsPending => _pending is not null;
-
     /// <summary>
     /// The prelude for <paramref name="tenant"/>. The ids are <see cref="Guid"/>s formatted by .NET, so the literals
     /// cannot carry anything but hex digits and dashes (<c>SET</c> takes no parameters).
@@ -44,8 +41,17 @@ internal sealed class TransactionPrelude
     /// <summary>Holds <paramref name="prelude"/> for the next command (replacing one not yet sent).</summary>
     public void Queue(string prelude) => _pending = prelude;
 
-    /// <summary>Drops a prelude not yet sent: its transaction or savepoint has ended without a command.</summary>
+    /// <summary>The prelude waiting for the next command, or null: what a savepoint must restore if it rolls back.</summary>
+    public string? Pending => _pending;
+
+    /// <summary>Drops a prelude not yet sent: its transaction has ended.</summary>
     public void Clear() => _pending = null;
+
+    /// <summary>
+    /// Puts back what was pending when a savepoint began, after rolling back to it: a prelude sent inside the savepoint
+    /// was undone with it and must travel again with the next command; one sent before it still holds.
+    /// </summary>
+    public void RestoreAfterRollback(string? pendingAtSavepoint) => _pending = pendingAtSavepoint;
 
     /// <summary>Prefixes the pending prelude, if any, to <paramref name="command"/>, once.</summary>
     public void ApplyTo(DbCommand command)

@@ -100,6 +100,7 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         await session.SaveChangesAsync(cancellationToken);
         var transaction = session.CurrentTransaction!;
         var savepoint = $"strata_sp_{++_savepoints}";
+        var preludeAtSavepoint = session.Prelude.Pending;
         await transaction.SaveAsync(savepoint, cancellationToken);
         _depth++;
         try
@@ -117,7 +118,7 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         catch
         {
             await transaction.RollbackAsync(savepoint, CancellationToken.None);
-            session.Prelude.Clear();
+            session.Prelude.RestoreAfterRollback(preludeAtSavepoint);
             session.DiscardTrackedChanges();
             throw;
         }

@@ -120,6 +120,25 @@ public sealed class PostgresUnitOfWorkRunnerTests(DataTestDatabases databases)
     }
 
     [Fact]
+    public async Task A_savepoint_rolled_back_before_the_units_first_command_leaves_the_tenant_in_place()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Postgres);
+        var user = Guid.NewGuid();
+        db.Session.Tenant.Set(user);
+        var widgets = db.Get<TestModules.Widgets.WidgetsDbContext>();
+
+        var seen = await db.Session.InTransactionAsync(async token =>
+        {
+            // The failing statement is the unit's first: the tenant travelled with it, inside the savepoint.
+            await Assert.ThrowsAnyAsync<StrataError>(() => db.Session.InTransactionAsync(inner => widgets.Database.ExecuteSqlRawAsync(
+                "DO $$ BEGIN RAISE EXCEPTION 'refused'; END $$", inner), new Strata.Data.Sessions.TransactionOptions { Savepoint = true }, token));
+            return await widgets.Database.SqlQueryRaw<string>("SELECT current_setting('strata.user_id', true) AS \"Value\"").SingleAsync(token);
+        });
+
+        Assert.Equal(user.ToString(), seen);
+    }
+
+    [Fact]
     public async Task An_insufficient_privilege_refusal_is_forbidden()
     {
         await using var db = await databases.RolledBackAsync(DatabaseProvider.Postgres);
