@@ -11,6 +11,8 @@
 # Production environment (a throw-away key ring certificate, as Production requires), like a deployment's migrate step.
 # PostgreSQL: the database strata_migrate_timing is recreated for every run and dropped at the end, as the owner role
 # STRATA_BENCH_OWNER ("user:password", default strata_owner:strata_owner) on PGHOST/PGPORT (localhost:5432).
+# Two builds of the CLI: `dotnet publish -c Release -r linux-x64` (ReadyToRun, as a deployment ships its migrate
+# step; the target applies to it) and the plain `dotnet build -c Release` (IL only, what the dotnet tool package holds).
 # Timings belong here and in docs/performance.md, never in tests.
 set -euo pipefail
 
@@ -39,9 +41,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building src/Strata.Cli (Release)" >&2
+echo "== building src/Strata.Cli: Release build (IL) and ReadyToRun publish" >&2
 dotnet build "$root/src/Strata.Cli" -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-cli_dir="$root/src/Strata.Cli/bin/Release/net10.0"
+dotnet publish "$root/src/Strata.Cli" -c Release -r linux-x64 --self-contained false -o "$work/published" -v quiet -nologo >"$work/publish.log" 2>&1 \
+  || { cat "$work/publish.log" >&2; exit 1; }
+declare -A cli_dirs=([published]="$work/published" [built]="$root/src/Strata.Cli/bin/Release/net10.0")
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Strata migrate timing" -keyout "$work/ring.key" -out "$work/ring.crt" >/dev/null 2>&1
 openssl pkcs12 -export -inkey "$work/ring.key" -in "$work/ring.crt" -out "$work/ring.pfx" -passout pass:timing
@@ -54,14 +58,15 @@ export Strata__Auth__Passkeys__RelyingPartyId=localhost Strata__Auth__Passkeys__
 migrate() {
   local start end cpu
   start="$(date +%s%N)"
-  cpu="$( { TIMEFORMAT='%U %S'; time { (cd "$cli_dir" && exec dotnet Strata.Cli.dll db migrate) >"$work/out" 2>&1; }; } 2>&1 )" \
+  cpu="$( { TIMEFORMAT='%U %S'; time { (cd "${cli_dirs[$build]}" && exec dotnet Strata.Cli.dll db migrate) >"$work/out" 2>&1; }; } 2>&1 )" \
     || { cat "$work/out" >&2; exit 1; }
   end="$(date +%s%N)"
   echo "$(( (end - start) / 1000000 )) $(sed -n 's/.* in \([0-9]*\) ms\..*/\1/p' "$work/out" | tail -1) $(awk '{ printf "%.0f", ($1 + $2) * 1000 }' <<<"$cpu")" >>"$work/$1"
 }
 
+for build in published built; do
 for provider in Postgres Sqlite; do
-  echo "== $provider: $runs run(s)" >&2
+  echo "== $build, $provider: $runs run(s)" >&2
   for _ in $(seq 1 "$runs"); do
     if [[ "$provider" == Postgres ]]; then
       owner_psql -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
@@ -70,9 +75,10 @@ for provider in Postgres Sqlite; do
       rm -f "$work"/timing.db*
       connection="Data Source=$work/timing.db"
     fi
-    Strata__Database__Provider="$provider" ConnectionStrings__Strata="$connection" migrate "$provider.empty"
-    Strata__Database__Provider="$provider" ConnectionStrings__Strata="$connection" migrate "$provider.current"
+    Strata__Database__Provider="$provider" ConnectionStrings__Strata="$connection" migrate "$build.$provider.empty"
+    Strata__Database__Provider="$provider" ConnectionStrings__Strata="$connection" migrate "$build.$provider.current"
   done
+done
 done
 
 median() { # column of a file → the median, in ms ("-" when the column is empty)
@@ -88,11 +94,15 @@ row() { # id label file target_ms
 }
 
 echo
-echo "strata db migrate, Release, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, median of $runs run(s)"
+echo "strata db migrate, Release (ReadyToRun publish and IL build), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, median of $runs run(s)"
 echo
 echo "| id | measure | median wall | every run | engine (median) | CPU (median) | target | met? |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
-row P6 "PostgreSQL, empty → head" Postgres.empty 1500
-row P6 "PostgreSQL, nothing to do" Postgres.current ""
-row P6 "SQLite, empty → head" Sqlite.empty 1000
-row P6 "SQLite, nothing to do" Sqlite.current ""
+row P6 "PostgreSQL, empty → head (ReadyToRun)" published.Postgres.empty 1500
+row P6 "PostgreSQL, nothing to do (ReadyToRun)" published.Postgres.current ""
+row P6 "SQLite, empty → head (ReadyToRun)" published.Sqlite.empty 1000
+row P6 "SQLite, nothing to do (ReadyToRun)" published.Sqlite.current ""
+row "P6 (IL)" "PostgreSQL, empty → head (dotnet build)" built.Postgres.empty ""
+row "P6 (IL)" "PostgreSQL, nothing to do (dotnet build)" built.Postgres.current ""
+row "P6 (IL)" "SQLite, empty → head (dotnet build)" built.Sqlite.empty ""
+row "P6 (IL)" "SQLite, nothing to do (dotnet build)" built.Sqlite.current ""
