@@ -93,6 +93,17 @@ public class PublicIdLookupBenchmarks
     [Benchmark, BenchmarkCategory(Postgres)]
     public async Task<string?> PostgresStrataWarmScope() => (await _postgresWarmUsers.FindByPublicIdAsync(NextId(_postgres)))?.Email;
 
+    /// <summary>
+    /// What a new scope adds, alone: the DI scope, its session, the pooled context leased onto a connection object and
+    /// returned — no query. Information for reading the gap between the new-scope and warm-scope rows.
+    /// </summary>
+    [Benchmark, BenchmarkCategory(Postgres)]
+    public async Task<int> PostgresScopeSetUpOnly()
+    {
+        await using var scope = _postgres.Database.Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<UserRepository>().GetHashCode();
+    }
+
     /// <summary>Raw <c>Microsoft.Data.Sqlite</c>: a pooled connection opened, one command (GUIDs are upper-case text, as EF stores them).</summary>
     [Benchmark(Baseline = true), BenchmarkCategory(Sqlite)]
     public async Task<string?> SqliteRaw()
