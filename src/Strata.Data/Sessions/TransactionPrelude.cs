@@ -12,6 +12,12 @@ namespace Strata.Data.Sessions;
 /// </summary>
 internal sealed class TransactionPrelude
 {
+    // The prelude's pieces, written by For and recognised by WithoutPrelude: one spelling for both.
+    private const string ReadOnlyLine = "SET TRANSACTION READ ONLY;\n";
+    private const string UserIdSetting = "SET LOCAL strata.user_id = '";
+    private const string WorkspaceIdSetting = "SET LOCAL strata.workspace_id = '";
+    private const string SettingEnd = "';\n";
+
     private string? _pending;
 
     /// <summary>
@@ -19,23 +25,21 @@ internal sealed class TransactionPrelude
     /// cannot carry anything but hex digits and dashes (<c>SET</c> takes no parameters).
     /// </summary>
     public static string For(TenantContext tenant, bool readOnly) => string.Create(CultureInfo.InvariantCulture,
-        $"{(readOnly ? "SET TRANSACTION READ ONLY;\n" : string.Empty)}SET LOCAL strata.user_id = '{tenant.UserId:D}';\nSET LOCAL strata.workspace_id = '{tenant.WorkspaceId:D}';\n");
+        $"{(readOnly ? ReadOnlyLine : string.Empty)}{UserIdSetting}{tenant.UserId:D}{SettingEnd}{WorkspaceIdSetting}{tenant.WorkspaceId:D}{SettingEnd}");
 
     /// <summary>
     /// <paramref name="commandText"/> without a prelude in front: the tenant ids are values, and values are never logged.
     /// </summary>
     public static string WithoutPrelude(string commandText)
     {
-        const string last = "SET LOCAL strata.workspace_id = '";
-        var start = commandText.IndexOf(last, StringComparison.Ordinal);
-        if (start < 0 || !(commandText.StartsWith("SET TRANSACTION READ ONLY;\n", StringComparison.Ordinal)
-            || commandText.StartsWith("SET LOCAL strata.user_id = '", StringComparison.Ordinal)))
+        if (!commandText.StartsWith(ReadOnlyLine, StringComparison.Ordinal) && !commandText.StartsWith(UserIdSetting, StringComparison.Ordinal))
         {
             return commandText;
         }
 
-        var end = commandText.IndexOf("';\n", start + last.Length, StringComparison.Ordinal);
-        return end < 0 ? commandText : commandText[(end + 3)..];
+        var workspace = commandText.IndexOf(WorkspaceIdSetting, StringComparison.Ordinal);
+        var end = workspace < 0 ? -1 : commandText.IndexOf(SettingEnd, workspace + WorkspaceIdSetting.Length, StringComparison.Ordinal);
+        return end < 0 ? commandText : commandText[(end + SettingEnd.Length)..];
     }
 
     /// <summary>Holds <paramref name="prelude"/> for the next command (replacing one not yet sent).</summary>
