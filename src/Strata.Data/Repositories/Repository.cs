@@ -68,6 +68,9 @@ public abstract class Repository<TEntity>
     /// </summary>
     protected virtual string NotFoundCode => $"{ResourceName}.not_found";
 
+    /// <summary>The error of a lookup by <paramref name="publicId"/> that found no row: <see cref="NotFoundCode"/>, 404.</summary>
+    protected NotFoundError NotFound(Guid publicId) => NotFoundError.For(ResourceName, publicId, NotFoundCode);
+
     /// <summary>The row with <paramref name="publicId"/>, or null.</summary>
     public Task<TEntity?> FindByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
         FindByPublicIdQueries.GetValue(Context.Model, _ => CompileFindByPublicId())(Context, publicId, cancellationToken);
@@ -81,7 +84,7 @@ public abstract class Repository<TEntity>
 
     /// <summary>The row with <paramref name="publicId"/>; a <see cref="NotFoundError"/> when there is none.</summary>
     public async Task<TEntity> GetByPublicIdAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
+        await FindByPublicIdAsync(publicId, cancellationToken) ?? throw NotFound(publicId);
 
     /// <summary>
     /// The row with <paramref name="publicId"/>, tracked, so changes to it are saved with the unit of work; a versioned
@@ -89,7 +92,7 @@ public abstract class Repository<TEntity>
     /// is a <c>database.concurrency_conflict</c>. It takes no row lock. A <see cref="NotFoundError"/> when there is none.
     /// </summary>
     public async Task<TEntity> GetTrackedAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
+        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFound(publicId);
 
     /// <summary>
     /// The rows with these public ids in one command (<c>= ANY (@ids)</c> on PostgreSQL, <c>IN (…)</c> on SQLite);
@@ -207,7 +210,7 @@ public abstract class Repository<TEntity>
     public async Task<TEntity> RestoreAsync(Guid publicId, CancellationToken cancellationToken = default)
     {
         var row = await Set.IgnoreQueryFilters([StrataQueryFilters.SoftDelete])
-            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFoundError.For(ResourceName, publicId, NotFoundCode);
+            .FirstOrDefaultAsync(r => r.PublicId == publicId, cancellationToken) ?? throw NotFound(publicId);
         AsSoftDeletable(row).DeletedAt = null;
         await SaveAsync(cancellationToken);
         return row;

@@ -18,13 +18,17 @@ internal sealed class WorkspaceRepository(WorkspacesDbContext context, PagingCur
 
     protected override string NotFoundCode => WorkspaceNotFoundCode;
 
-    /// <summary>The live workspace with this public id and the user's role in it, or null when the user is no member.</summary>
-    public Task<MemberWorkspace?> FindForMemberAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken) =>
-        MemberQueries.GetValue(context.Model, _ => EF.CompileAsyncQuery((WorkspacesDbContext db, Guid id, Guid user, CancellationToken token) =>
+    /// <summary>
+    /// The live workspace with this public id and the user's role in it; a <see cref="WorkspaceNotFoundCode"/> 404 when
+    /// there is none or the user is no member (the two are not told apart).
+    /// </summary>
+    public async Task<MemberWorkspace> GetForMemberAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken) =>
+        await MemberQueries.GetValue(context.Model, _ => EF.CompileAsyncQuery((WorkspacesDbContext db, Guid id, Guid user, CancellationToken token) =>
             (from member in db.Members.AsNoTracking()
              join workspace in db.Workspaces.AsNoTracking() on member.WorkspaceId equals workspace.Id
              where workspace.PublicId == id && member.UserId == user
-             select new MemberWorkspace(workspace, member.Role)).FirstOrDefault()))(context, workspaceId, userId, cancellationToken);
+             select new MemberWorkspace(workspace, member.Role)).FirstOrDefault()))(context, workspaceId, userId, cancellationToken)
+        ?? throw NotFound(workspaceId);
 
     /// <summary>The user's workspaces with their role in each, by name.</summary>
     public async Task<IReadOnlyList<(Workspace Workspace, WorkspaceRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)

@@ -46,10 +46,10 @@ internal sealed class WorkspaceService(
     public Task<WorkspaceDto> GetAsync(Guid workspaceId, CancellationToken cancellationToken = default) =>
         // Any member may read (viewer is the lowest role), so the access check is the join in the read itself: one query.
         database.InTransactionAsync(async token =>
-            await workspaces.FindForMemberAsync(workspaceId, access.CurrentUser, token) is { } found
-                ? ToDto(found.Workspace, found.Role)
-                : throw NotFoundError.For("workspace", workspaceId, WorkspaceRepository.WorkspaceNotFoundCode),
-            TransactionOptions.Reading, cancellationToken);
+        {
+            var found = await workspaces.GetForMemberAsync(workspaceId, access.CurrentUser, token);
+            return ToDto(found.Workspace, found.Role);
+        }, TransactionOptions.Reading, cancellationToken);
 
     public Task<WorkspaceDto> UpdateAsync(Guid workspaceId, WorkspaceChanges changes, CancellationToken cancellationToken = default)
     {
