@@ -33,8 +33,8 @@ public sealed class DatabaseConnectionFactory : IDisposable
         _application = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.ApplicationConnectionString)));
         _owner = new(() => NpgsqlDataSource.Create(PostgresConnectionString(_options.OwnerConnectionString)));
         var sqlite = _options.EffectiveProvider == DatabaseProvider.Sqlite;
-        _sqliteApplication = sqlite ? SqliteConnectionString(_options.ApplicationConnectionString) : string.Empty;
-        _sqliteOwner = sqlite ? SqliteConnectionString(_options.OwnerConnectionString) : string.Empty;
+        _sqliteApplication = sqlite ? SqliteConnectionString(_options.ApplicationConnectionString, foreignKeysOnEveryOpen: false) : string.Empty;
+        _sqliteOwner = sqlite ? SqliteConnectionString(_options.OwnerConnectionString, foreignKeysOnEveryOpen: true) : string.Empty;
         _sqlitePragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {_options.SqliteBusyTimeoutMs}; PRAGMA foreign_keys = ON;");
     }
@@ -99,10 +99,14 @@ public sealed class DatabaseConnectionFactory : IDisposable
         return builder.ConnectionString;
     }
 
-    private string SqliteConnectionString(string connectionString) =>
+    // "Foreign Keys=True" makes Microsoft.Data.Sqlite run a PRAGMA on every open, pooled or not: a statement per request
+    // on the serving connections, which never turn foreign keys off, so those rely on the once-per-handle pragma. The
+    // owner keeps it: migrations switch foreign keys off while they rebuild a table, and one that fails half-way must
+    // not hand a pooled handle back with them off.
+    private string SqliteConnectionString(string connectionString, bool foreignKeysOnEveryOpen) =>
         new SqliteConnectionStringBuilder(connectionString)
         {
             DefaultTimeout = _options.CommandTimeoutSeconds,
-            ForeignKeys = true,
+            ForeignKeys = foreignKeysOnEveryOpen ? true : null,
         }.ConnectionString;
 }
