@@ -108,6 +108,8 @@ export Strata__Database__Provider=Postgres
 export ConnectionStrings__Strata="Host=$pghost;Port=$pgport;Database=$database;Username=${app_role%%:*};Password=${app_role#*:}"
 export ConnectionStrings__StrataMigrations="Host=$pghost;Port=$pgport;Database=$database;Username=${owner%%:*};Password=${owner#*:}"
 export Strata__Auth__DataProtection__Certificate__Path="$work/ring.pfx" Strata__Auth__DataProtection__Certificate__Password=load
+# Production sends mail over SMTP unless told otherwise; the sign-ups here queue verification mails to nobody.
+export Strata__Mail__Transport=PickupDirectory Strata__Mail__PickupDirectory="$work/mail"
 export Strata__Auth__Passkeys__RelyingPartyId=localhost Strata__Auth__Passkeys__Origins__0="http://localhost:$strata_port"
 
 strata() { (cd "$cli_dir" && dotnet Strata.Cli.dll "$@"); }

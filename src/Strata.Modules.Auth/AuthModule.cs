@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Strata.AspNetCore.Modules;
 using Strata.CommandLine;
@@ -28,7 +30,7 @@ namespace Strata.Modules.Auth;
 /// <see cref="IEmailVerification"/>, <see cref="IUserSessions"/>, <see cref="ISessionAuthenticator"/>, <see cref="IAuditTrail"/>,
 /// <see cref="IPasskeyService"/>, <see cref="IPermissionService"/>, <see cref="IRoleAdministration"/>, <see cref="IUserAdministration"/>,
 /// <see cref="IUserDirectory"/>, <see cref="IExternalAccounts"/>,
-/// <see cref="IMailSender"/>, and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
+/// <see cref="IMailSender"/> (delivered by the outbox dispatcher through an <see cref="IMailTransport"/>), and the events <see cref="AuditEvent"/> and <see cref="UserDeleted"/>.
 /// </summary>
 public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
 {
@@ -103,7 +105,7 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IExternalAccounts, ExternalAccounts>();
-        services.AddScoped<IMailSender, OutboxMailSender>();
+        AddMail(services);
         services.AddScoped<IDomainEventHandler<AuditEvent>, AuditLogWriter>();
     }
 
@@ -115,7 +117,28 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
     }
 
     /// <inheritdoc />
-    public IEnumerable<Command> CreateCommands(CommandRunner runner) => [UsersCommand.Create(runner)];
+    public IEnumerable<Command> CreateCommands(CommandRunner runner) => [UsersCommand.Create(runner), MailCommand.Create(runner)];
+
+    /// <summary>
+    /// The outbox (<see cref="OutboxMailSender"/>, in the caller's transaction), its dispatcher, and the transport chosen
+    /// by <see cref="MailOptions"/>. An application replaces the transport by registering its own <see cref="IMailTransport"/> first.
+    /// </summary>
+    private static void AddMail(IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<MailTemplate>();
+        services.AddScoped<MailOutboxRepository>();
+        services.AddScoped<IMailSender, OutboxMailSender>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<PickupDirectoryMailTransport>();
+        services.TryAddSingleton<IMailTransport>(sp =>
+            sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveTransport(sp.GetService<IHostEnvironment>()?.IsDevelopment() ?? false) == MailTransportKind.Smtp
+                ? sp.GetRequiredService<SmtpMailTransport>()
+                : sp.GetRequiredService<PickupDirectoryMailTransport>());
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+    }
 
     /// <summary>
     /// ASP.NET Core Identity's passkey handler over Strata's tables: <see cref="UserManager{TUser}"/> with

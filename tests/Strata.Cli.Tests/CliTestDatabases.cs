@@ -12,4 +12,7 @@ namespace Strata.Cli.Tests;
 public sealed class CliTestDatabases : StrataTestDatabases
 {
     protected override void AddModules(Data.StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<CatalogModule>().AddModule<WidgetsModule>().AddModule<GadgetsModule>();
+
+    /// <inheritdoc />
+    protected override bool StartsWithKeyRingKey => true;
 }

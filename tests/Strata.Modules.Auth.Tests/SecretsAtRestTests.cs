@@ -88,6 +88,6 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
         return codes;
     }
 
-    [GeneratedRegex("this code: (\\S+)")]
+    [GeneratedRegex("Your code: (\\S+)")]
     private static partial Regex Code();
 }

@@ -12,6 +12,9 @@ namespace Strata.Modules.Workspaces.Tests;
 public sealed class WorkspacesTestDatabases : StrataTestDatabases
 {
     protected override void AddModules(StrataBuilder strata) => strata.AddModule<AuthModule>().AddModule<WorkspacesModule>();
+
+    /// <inheritdoc />
+    protected override bool StartsWithKeyRingKey => true;
 }
 
 /// <summary>How a workspace is keyed in raw SQL.</summary>

@@ -20,7 +20,7 @@ public sealed class CapturingMailSender : IMailSender
     public string LastCode(string to, string kind)
     {
         var body = Sent.Last(m => m.To == to && m.Kind == kind).Body;
-        var start = body.IndexOf(": ", StringComparison.Ordinal) + 2;
+        var start = body.IndexOf(MailTemplate.CodeLabel, StringComparison.Ordinal) + MailTemplate.CodeLabel.Length;
         return body[start..body.IndexOf('\n', start)];
     }
 }

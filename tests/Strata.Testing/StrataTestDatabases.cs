@@ -39,6 +39,13 @@ public abstract class StrataTestDatabases : IAsyncDisposable
     /// <summary>The modules under test, as the application would register them.</summary>
     protected abstract void AddModules(StrataBuilder strata);
 
+    /// <summary>
+    /// Whether each database starts with a Data Protection key, as a host's key keeper gives it at start-up: suites
+    /// whose code protects inside a unit of work (queueing mail) need one, since on SQLite a key made inside a unit
+    /// waits for that unit's own write lock. The auth suite tests the keeper itself and starts without.
+    /// </summary>
+    protected virtual bool StartsWithKeyRingKey => false;
+
     /// <summary>A database whose test transaction is rolled back at the end.</summary>
     public async Task<TestDatabase> RolledBackAsync(DatabaseProvider provider)
     {
@@ -71,14 +78,14 @@ public abstract class StrataTestDatabases : IAsyncDisposable
             var admin = TestEnvironment.RequirePostgres();
             await CreatePostgresDatabaseAsync(admin, name, await PostgresTemplateAsync());
             var connectionString = WithDatabase(admin, name);
-            var postgresServices = BuildServices(provider, connectionString, settings, services);
+            var postgresServices = Prepared(BuildServices(provider, connectionString, settings, services));
             return new TestDatabase(provider, connectionString, postgresServices, postgresServices, () => DropPostgresDatabaseAsync(admin, name));
         }
 
         var file = Path.Combine(_sqliteFolder, name + ".db");
         File.Copy(await SqliteTemplateAsync(), file);
         var sqlite = $"Data Source={file}";
-        var sqliteServices = BuildServices(provider, sqlite, settings, services);
+        var sqliteServices = Prepared(BuildServices(provider, sqlite, settings, services));
         return new TestDatabase(provider, sqlite, sqliteServices, sqliteServices, () =>
         {
             using (var connection = new SqliteConnection(sqlite))
@@ -213,6 +220,16 @@ public abstract class StrataTestDatabases : IAsyncDisposable
 
     private Task<(ServiceProvider Services, string ConnectionString)> PostgresSharedAsync() => _postgresShared.Value;
 
+    private ServiceProvider Prepared(ServiceProvider services)
+    {
+        if (StartsWithKeyRingKey)
+        {
+            TestKeyRing.EnsureKey(services);
+        }
+
+        return services;
+    }
+
     private async Task<string> BuildSqliteTemplateAsync()
     {
         var file = Path.Combine(_sqliteFolder, "template.db");
@@ -241,7 +258,7 @@ public abstract class StrataTestDatabases : IAsyncDisposable
         var name = $"{_runId}_shared";
         await CreatePostgresDatabaseAsync(admin, name, await PostgresTemplateAsync());
         var connectionString = WithDatabase(admin, name);
-        return (BuildServices(DatabaseProvider.Postgres, connectionString, settings: null), connectionString);
+        return (Prepared(BuildServices(DatabaseProvider.Postgres, connectionString, settings: null)), connectionString);
     }
 
     private async Task CreatePostgresDatabaseAsync(string admin, string name, string? template)

@@ -28,6 +28,10 @@ public static class StrataTestSettings
         [PasswordIterationsKey] = PasswordIterations.ToString(CultureInfo.InvariantCulture),
         [$"{PasskeyOptions.SectionName}:{nameof(PasskeyOptions.RelyingPartyId)}"] = PasskeyRelyingPartyId,
         [$"{PasskeyOptions.SectionName}:{nameof(PasskeyOptions.Origins)}:0"] = PasskeyOrigin,
+        // Tests read mail through CapturingMailSender or run a dispatcher of their own; none sends from a host by accident.
+        [$"{MailOptions.SectionName}:{nameof(MailOptions.Transport)}"] = nameof(MailTransportKind.PickupDirectory),
+        [$"{MailOptions.SectionName}:{nameof(MailOptions.PickupDirectory)}"] = Path.Combine(Path.GetTempPath(), "strata-test-mail"),
+        [$"{MailOptions.SectionName}:{nameof(MailOptions.Dispatcher)}:{nameof(MailDispatcherSettings.Enabled)}"] = "false",
     };
 
     /// <summary>Settings that opt a test in to the production password cost (the options' own default).</summary>

@@ -13,6 +13,7 @@ using Strata.Api.Errors;
 using Strata.Api.OpenApi;
 using Strata.Data;
 using Strata.Data.Diagnostics;
+using Strata.Modules.Auth.Services;
 
 namespace Strata.Api.Hosting;
 
@@ -71,7 +72,7 @@ internal static class StrataApiHost
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting")
             .AddMeter("Npgsql")
-            .AddMeter(StrataMetrics.MeterName)
+            .AddMeter(StrataMetrics.MeterName, MailMetrics.MeterName)
             .AddPrometheusExporter());
         services.AddStrata(builder.Configuration, modules);
         return builder;

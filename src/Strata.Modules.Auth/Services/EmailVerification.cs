@@ -5,7 +5,8 @@ using Strata.Modules.Auth.Repositories;
 namespace Strata.Modules.Auth.Services;
 
 /// <inheritdoc />
-internal sealed class EmailVerification(DatabaseSession database, UserRepository users, VerificationTokens tokens, IMailSender mail, SessionCache cachedSessions)
+internal sealed class EmailVerification(
+    DatabaseSession database, UserRepository users, VerificationTokens tokens, IMailSender mail, MailTemplate template, SessionCache cachedSessions)
     : IEmailVerification
 {
     private const string Purpose = VerificationTokens.EmailVerificationPurpose;
@@ -20,8 +21,9 @@ internal sealed class EmailVerification(DatabaseSession database, UserRepository
             }
 
             var secret = await tokens.IssueAsync(Purpose, user, token);
-            await mail.SendAsync(new OutgoingMail(user.Email, Purpose, "Confirm your email address",
-                $"Confirm your email address with this code: {secret}\nIt expires in {tokens.Lifetime.TotalMinutes:0} minutes."), token);
+            await mail.SendAsync(MailTemplate.Compose(user.Email, Purpose, "Confirm your email address",
+                "Confirm your email address to finish setting up your account.", secret, template.Link("verify-email", ("token", secret)), "Confirm your email address",
+                $"The code expires in {tokens.Lifetime.TotalMinutes:0} minutes. If you did not sign up, ignore this message."), token);
         }, cancellationToken: cancellationToken);
 
     /// <remarks>The user's cached sessions are forgotten, so this instance's next request shows the verified address.</remarks>

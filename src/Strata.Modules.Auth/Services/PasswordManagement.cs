@@ -18,6 +18,7 @@ internal sealed class PasswordManagement(
     VerificationTokens tokens,
     IDataProtectionProvider dataProtection,
     IMailSender mail,
+    MailTemplate template,
     IAuditTrail audit,
     TimeProvider clock) : IPasswordManagement
 {
@@ -82,10 +83,11 @@ internal sealed class PasswordManagement(
     private async Task MatchResetWorkAsync(string email, ClientInfo client, CancellationToken cancellationToken)
     {
         var secret = await tokens.IssueToNobodyAsync(ResetPurpose, client, cancellationToken);
-        _ = dataProtection.CreateProtector(OutboxMailSender.Purpose).Protect(ResetMail(email, secret).Body);
+        _ = OutboxMailSender.Seal(dataProtection, ResetMail(email, secret));
         await tokens.StandInWriteAsync(ResetPurpose, cancellationToken);
     }
 
-    private OutgoingMail ResetMail(string to, string secret) => new(to, ResetPurpose, "Reset your password",
-        $"Reset your password with this code: {secret}\nIt expires in {tokens.Lifetime.TotalMinutes:0} minutes. If you did not ask, ignore this message.");
+    private OutgoingMail ResetMail(string to, string secret) => MailTemplate.Compose(to, ResetPurpose, "Reset your password",
+        "Someone asked to reset the password of your account.", secret, template.Link("reset-password", ("token", secret)), "Choose a new password",
+        string.Create(CultureInfo.InvariantCulture, $"The code expires in {tokens.Lifetime.TotalMinutes:0} minutes. If you did not ask, ignore this message: your password stays as it is."));
 }

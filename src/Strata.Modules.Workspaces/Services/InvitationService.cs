@@ -18,9 +18,14 @@ internal sealed class InvitationService(
     InvitationRepository invitations,
     IUserDirectory users,
     IAuditTrail audit,
+    IMailSender mail,
+    MailTemplate template,
     IOptions<WorkspacesOptions> options,
     TimeProvider clock) : IInvitationService
 {
+    /// <summary>The outbox kind of invitation mails.</summary>
+    public const string InvitationMailKind = "workspace_invitation";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<IssuedInvitation> InviteAsync(Guid workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken = default)
@@ -52,6 +57,7 @@ internal sealed class InvitationService(
             }, token);
             await audit.RecordWorkspaceChangeAsync(WorkspaceAuditActions.InvitationCreated, access.CurrentUser, workspaceId, token,
                 ("invitation", invitation.PublicId.ToString()), ("role", WorkspaceRoles.Name(role)));
+            await mail.SendAsync(InvitationMail(email, role, secret), token);
             return new IssuedInvitation(ToDto(invitation), secret);
         }, cancellationToken: cancellationToken);
     }
@@ -115,4 +121,11 @@ internal sealed class InvitationService(
 
     private static InvitationDto ToDto(Invitation invitation) =>
         new(invitation.PublicId, invitation.Email, invitation.Role, invitation.Status, invitation.ExpiresAt, invitation.InvitedBy, invitation.CreatedAt);
+
+    private OutgoingMail InvitationMail(string email, WorkspaceRole role, string secret) => MailTemplate.Compose(email, InvitationMailKind,
+        "You are invited to a workspace",
+        $"You have been invited to join a workspace as {WorkspaceRoles.Name(role)}. Sign in, or sign up, with this email address and accept the invitation.",
+        secret, template.Link("invitations/accept", ("token", secret)), "Accept the invitation",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The invitation expires in {options.Value.InvitationLifetime.TotalDays:0.#} days. If you did not expect it, ignore this message."));
 }

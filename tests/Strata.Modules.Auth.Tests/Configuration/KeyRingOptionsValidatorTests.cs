@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Strata.Modules.Auth.Configuration;
 
@@ -9,7 +8,7 @@ public sealed class KeyRingOptionsValidatorTests
     [Fact]
     public void Production_without_a_certificate_is_refused_naming_both_ways_to_give_one()
     {
-        var result = new KeyRingOptionsValidator(new Environment(Environments.Production)).Validate(null, new KeyRingOptions());
+        var result = new KeyRingOptionsValidator(new TestHostEnvironment(Environments.Production)).Validate(null, new KeyRingOptions());
 
         Assert.True(result.Failed);
         Assert.Contains("Strata:Auth:DataProtection:Certificate:Path", result.FailureMessage, StringComparison.Ordinal);
@@ -22,7 +21,7 @@ public sealed class KeyRingOptionsValidatorTests
     {
         var options = new KeyRingOptions { Certificate = { Base64 = "cGZ4" } };
 
-        var result = new KeyRingOptionsValidator(new Environment(Environments.Production)).Validate(null, options);
+        var result = new KeyRingOptionsValidator(new TestHostEnvironment(Environments.Production)).Validate(null, options);
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
@@ -30,19 +29,8 @@ public sealed class KeyRingOptionsValidatorTests
     [Fact]
     public void Development_without_a_certificate_is_valid()
     {
-        var result = new KeyRingOptionsValidator(new Environment(Environments.Development)).Validate(null, new KeyRingOptions());
+        var result = new KeyRingOptionsValidator(new TestHostEnvironment(Environments.Development)).Validate(null, new KeyRingOptions());
 
         Assert.True(result.Succeeded, result.FailureMessage);
-    }
-
-    private sealed class Environment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Strata.Tests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

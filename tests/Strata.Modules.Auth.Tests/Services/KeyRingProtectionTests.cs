@@ -57,7 +57,7 @@ public sealed class KeyRingProtectionTests(AuthTestDatabases databases)
 
         await using var thief = databases.ServicesFor(db);
 
-        Assert.Contains("Reset your password", OutboxReader(db.Root).Unprotect(body), StringComparison.Ordinal);
+        Assert.Contains("reset the password", OutboxReader(db.Root).Unprotect(body), StringComparison.Ordinal);
         Assert.ThrowsAny<CryptographicException>(() => OutboxReader(thief).Unprotect(body));
     }
 

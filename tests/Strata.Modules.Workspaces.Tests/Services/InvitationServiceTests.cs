@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
+using Strata.Modules.Auth.Services;
 using Strata.Modules.Workspaces.Services;
 using Strata.Testing;
 
@@ -22,6 +23,23 @@ public sealed class InvitationServiceTests(WorkspacesTestDatabases databases)
         Assert.Equal(("invitee@example.com", WorkspaceRole.Admin, "pending", owner), (issued.Invitation.Email, issued.Invitation.Role, issued.Invitation.Status, issued.Invitation.InvitedBy));
         Assert.Equal(clock.GetUtcNow().UtcDateTime.AddHours(48), issued.Invitation.ExpiresAt);
         Assert.False(string.IsNullOrEmpty(issued.Token));
+    }
+
+    [Theory, BothProviders]
+    public async Task Inviting_an_address_mails_the_invitee_the_token_with_a_link_to_accept_it(DatabaseProvider provider)
+    {
+        var mail = new CapturingMailSender();
+        await using var db = await databases.FreshAsync(provider, services: services => services.AddScoped<IMailSender>(_ => mail));
+        var owner = await db.UserAsync();
+        var workspace = await db.WorkspaceAsync(owner);
+
+        var issued = await InviteAsync(db, owner, workspace.Id, "invitee@example.com", WorkspaceRole.Admin);
+
+        var sent = Assert.Single(mail.Sent);
+        Assert.Equal(("invitee@example.com", InvitationService.InvitationMailKind), (sent.To, sent.Kind));
+        Assert.Equal(issued.Token, mail.LastCode("invitee@example.com", InvitationService.InvitationMailKind));
+        Assert.Contains($"/invitations/accept?token={Uri.EscapeDataString(issued.Token)}", sent.Body, StringComparison.Ordinal);
+        Assert.Contains(issued.Token, sent.HtmlBody, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]

@@ -225,6 +225,10 @@ namespace Strata.Modules.Auth.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("BodyProtected")
                         .IsRequired()
                         .HasColumnType("text")
@@ -234,15 +238,50 @@ namespace Strata.Modules.Auth.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("HtmlProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_protected");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("provider_message_id");
+
                     b.Property<Guid>("PublicId")
                         .HasColumnType("uuid")
                         .HasColumnName("public_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("queued")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -262,6 +301,11 @@ namespace Strata.Modules.Auth.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_mail_outbox");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_mail_outbox_due_at")
+                        .HasFilter("status IN ('queued', 'sending')")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     b.HasIndex("PublicId")
                         .IsUnique()

@@ -211,6 +211,10 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("BodyProtected")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -220,15 +224,50 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("HtmlProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html_protected");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_until");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_message_id");
+
                     b.Property<Guid>("PublicId")
                         .HasColumnType("TEXT")
                         .HasColumnName("public_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("queued")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -248,6 +287,11 @@ namespace Strata.Modules.Auth.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_auth_mail_outbox");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_auth_mail_outbox_due_at")
+                        .HasFilter("status IN ('queued', 'sending')")
+                        .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
                     b.HasIndex("PublicId")
                         .IsUnique()
