@@ -17,10 +17,5 @@ public sealed class CapturingMailSender : IMailSender
     }
 
     /// <summary>The code in the last message of <paramref name="kind"/> to <paramref name="to"/>.</summary>
-    public string LastCode(string to, string kind)
-    {
-        var body = Sent.Last(m => m.To == to && m.Kind == kind).Body;
-        var start = body.IndexOf(MailTemplate.CodeLabel, StringComparison.Ordinal) + MailTemplate.CodeLabel.Length;
-        return body[start..body.IndexOf('\n', start)];
-    }
+    public string LastCode(string to, string kind) => Mail.MailCodes.In(Sent.Last(m => m.To == to && m.Kind == kind).Body);
 }

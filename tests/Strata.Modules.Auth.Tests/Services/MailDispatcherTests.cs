@@ -28,7 +28,7 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
         Assert.Equal(email, message.To.Mailboxes.Single().Address);
         Assert.Equal("no-reply@localhost", message.From.Mailboxes.Single().Address);
         Assert.Equal("Confirm your email address", message.Subject);
-        var code = CodeIn(message.TextBody);
+        var code = MailCodes.In(message.TextBody);
         Assert.Contains(code, message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"http://localhost:5080/verify-email?token={Uri.EscapeDataString(code)}", message.TextBody, StringComparison.Ordinal);
         Assert.True((await app.Db.Get<IEmailVerification>().ConfirmEmailAsync(code)).EmailVerified);
@@ -183,7 +183,7 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
             Assert.EndsWith(".eml", file, StringComparison.Ordinal);
             var message = await MimeMessage.LoadAsync(file);
             Assert.Equal("Confirm your email address", message.Subject);
-            Assert.Contains(CodeIn(message.TextBody), message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains(MailCodes.In(message.TextBody), message.HtmlBody, StringComparison.Ordinal);
             Assert.Equal(Path.GetFileName(file), (await app.OutboxRowAsync()).ProviderMessageId);
         }
         finally
@@ -210,13 +210,6 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
     }
 
     private static OutgoingMail Mail(string to) => new(to, "test", "Test", "text", "<p>html</p>");
-
-    private static string CodeIn(string? text)
-    {
-        Assert.NotNull(text);
-        var start = text.IndexOf(MailTemplate.CodeLabel, StringComparison.Ordinal) + MailTemplate.CodeLabel.Length;
-        return text[start..text.IndexOf('\n', start)];
-    }
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> settings, params (string Key, string Value)[] more)
     {
