@@ -49,6 +49,20 @@ public sealed class MailDeliveryTests(ApiTestDatabases databases)
         Assert.Contains("strata_mail_queue_depth", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_api_refuses_to_start_with_the_smtp_transport_and_no_host()
+    {
+        await using var db = await databases.FreshAsync(DatabaseProvider.Sqlite);
+        var settings = StrataTestDatabases.ServingSettings(db);
+        settings["Strata:Mail:Transport"] = "Smtp";
+        settings["Strata:Mail:Smtp:Port"] = "0";
+
+        var refusal = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApi.StartAsync(settings));
+
+        Assert.Contains("Strata:Mail:Smtp:Host is required with the SMTP transport", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Strata:Mail:Smtp:Port must be between 1 and 65535", refusal.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// <c>/metrics</c> once it shows the send: the server accepts the message a moment before the dispatcher records it,
     /// and the exporter caches a scrape briefly.
