@@ -74,13 +74,11 @@ namespace Strata.Modules.Auth.Migrations.Postgres
                 nullable: false,
                 defaultValue: "queued");
 
-            migrationBuilder.CreateIndex(
-                name: "ix_mail_outbox_due_at",
-                schema: "auth",
-                table: "mail_outbox",
-                column: "due_at",
-                filter: "status IN ('queued', 'sending')")
-                .Annotation("Npgsql:CreatedConcurrently", true);
+            // Concurrently, so the outbox's writers are never blocked; a concurrent build runs outside a transaction, so
+            // the statement must also be safe to run again after a failure part-way (IF NOT EXISTS).
+            migrationBuilder.Sql(
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_mail_outbox_due_at ON auth.mail_outbox (due_at) WHERE status IN ('queued', 'sending');",
+                suppressTransaction: true);
         }
 
         /// <inheritdoc />
