@@ -34,6 +34,12 @@ internal sealed class MailOptionsValidator(IHostEnvironment? environment = null)
         }
 
         ValidateDispatcher(options.Dispatcher, failures);
+        // The dispatcher hands back what it cannot finish within its lease; a lease shorter than one send would hand
+        // back everything, every time.
+        if (options.Dispatcher.Lease <= options.Smtp.Timeout)
+        {
+            failures.Add($"{Section}:Dispatcher:Lease must be longer than {Section}:Smtp:Timeout (one send).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -49,6 +49,13 @@ internal sealed class MailOutboxRepository(AuthDbContext context, PagingCursorCo
             .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
 
+    /// <summary>Hands an untried claim back: queued, due as it was, the attempt not counted.</summary>
+    public Task<int> ReleaseAsync(long id, int attempts, CancellationToken cancellationToken) =>
+        Claimed(id, attempts).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Status, MailStatus.Queued)
+            .SetProperty(m => m.Attempts, attempts - 1)
+            .SetProperty(m => m.LeasedUntil, (DateTime?)null), cancellationToken);
+
     /// <summary>Counts per status, and when the oldest queued message fell due.</summary>
     public async Task<MailOutboxStatus> StatusAsync(CancellationToken cancellationToken)
     {

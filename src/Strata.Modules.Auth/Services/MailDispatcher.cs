@@ -26,6 +26,7 @@ internal sealed partial class MailDispatcher(
 {
     private readonly MailDispatcherSettings _settings = options.Value.Dispatcher;
     private readonly MailboxAddress _from = MailboxAddress.Parse(options.Value.From);
+    private readonly TimeSpan _sendTimeout = options.Value.Smtp.Timeout;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,32 +62,54 @@ internal sealed partial class MailDispatcher(
         var database = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
         var outbox = scope.ServiceProvider.GetRequiredService<MailOutboxRepository>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await database.InTransactionAsync(token => outbox.ClaimAsync(_settings.BatchSize, now, now + _settings.Lease, token), cancellationToken: cancellationToken);
-        foreach (var message in claimed)
+        var leasedUntil = now + _settings.Lease;
+        var claimed = await database.InTransactionAsync(token => outbox.ClaimAsync(_settings.BatchSize, now, leasedUntil, token), cancellationToken: cancellationToken);
+        for (var i = 0; i < claimed.Count; i++)
         {
-            await DeliverAsync(database, outbox, message, cancellationToken);
+            // Stopping, or too little lease left to finish one more send: hand the rest back untried rather than let
+            // another instance claim a message this one may still be sending.
+            if (cancellationToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime + _sendTimeout >= leasedUntil)
+            {
+                var rest = claimed.Skip(i).ToList();
+                await database.InTransactionAsync(token => ReleaseAsync(outbox, rest, token), cancellationToken: CancellationToken.None);
+                break;
+            }
+
+            await DeliverAsync(database, outbox, claimed[i]);
         }
 
-        MailMetrics.ObserveQueueDepth(await outbox.QueueDepthAsync(cancellationToken));
+        MailMetrics.ObserveQueueDepth(await outbox.QueueDepthAsync(CancellationToken.None));
         return claimed.Count;
     }
 
-    private async Task DeliverAsync(DatabaseSession database, MailOutboxRepository outbox, MailMessage message, CancellationToken cancellationToken)
+    private static async Task ReleaseAsync(MailOutboxRepository outbox, List<MailMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await outbox.ReleaseAsync(message.Id, message.Attempts, cancellationToken);
+        }
+    }
+
+    // Outcomes are recorded whatever the host is doing: a send the server accepted must not be sent again because
+    // shutdown cancelled its bookkeeping.
+    private async Task DeliverAsync(DatabaseSession database, MailOutboxRepository outbox, MailMessage message)
     {
         var kind = new KeyValuePair<string, object?>("kind", message.Kind);
         string? providerId;
         try
         {
-            providerId = await transport.SendAsync(Compose(message), cancellationToken);
+            // A message claimed again and again without an outcome (its sends crash the process) is given up on.
+            providerId = message.Attempts > _settings.MaxAttempts
+                ? throw new MailTransportException($"Claimed {message.Attempts} times without an outcome.", permanent: true)
+                : await transport.SendAsync(Compose(message), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is MailTransportException or CryptographicException)
+        catch (Exception ex)
         {
-            var permanent = ex is CryptographicException || ((MailTransportException)ex).Permanent;
-            var error = ex is CryptographicException ? "The body cannot be decrypted with the key ring." : ex.Message;
+            var (permanent, error) = Classify(ex);
             var now = clock.GetUtcNow().UtcDateTime;
             var retryAt = permanent || message.Attempts >= _settings.MaxAttempts ? (DateTime?)null : now + Backoff(message.Attempts);
-            if (await database.InTransactionAsync(token => outbox.RecordFailureAsync(
-                    message.Id, message.Attempts, now, retryAt, Truncate(error), token), cancellationToken: cancellationToken))
+            if (await database.InTransactionAsync(
+                    token => outbox.RecordFailureAsync(message.Id, message.Attempts, now, retryAt, Truncate(error), token), cancellationToken: CancellationToken.None))
             {
                 if (retryAt is null)
                 {
@@ -104,7 +127,7 @@ internal sealed partial class MailDispatcher(
 
         var sentAt = clock.GetUtcNow().UtcDateTime;
         var recorded = await database.InTransactionAsync(token => outbox.CompleteAsync(
-            message.Id, message.Attempts, sentAt, providerId is null ? null : Truncate(providerId, 256), token), cancellationToken: cancellationToken);
+            message.Id, message.Attempts, sentAt, providerId is null ? null : Truncate(providerId, 256), token), cancellationToken: CancellationToken.None);
         MailMetrics.Sent.Add(1, kind);
         if (!recorded)
         {
@@ -112,6 +135,18 @@ internal sealed partial class MailDispatcher(
             LogLeaseLost(logger, message.Kind, message.PublicId);
         }
     }
+
+    /// <summary>
+    /// Whether trying again can help, and why it failed in words fit for the log: no address, no body. A message that
+    /// cannot be composed or decrypted fails at once; anything unforeseen is retried like a transport failure.
+    /// </summary>
+    private static (bool Permanent, string Error) Classify(Exception exception) => exception switch
+    {
+        MailTransportException transport => (transport.Permanent, transport.Message),
+        CryptographicException => (true, "The body cannot be decrypted with the key ring."),
+        ParseException => (true, "The recipient or the sender is not a valid mailbox."),
+        _ => (false, $"Unexpected {exception.GetType().Name} while sending."),
+    };
 
     /// <summary>The MIME message: both parts, and a Message-Id fixed per outbox row, so a repeat delivery is recognisable as one.</summary>
     private MimeMessage Compose(MailMessage message)

@@ -36,8 +36,9 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTr
         catch (SmtpCommandException ex)
         {
             var code = (int)ex.StatusCode;
+            // The code and MailKit's reading of it, not the server's text: that often quotes the recipient's address.
             throw new MailTransportException(
-                string.Create(CultureInfo.InvariantCulture, $"The SMTP server answered {code}: {ex.Message}"), permanent: code >= 500, ex);
+                string.Create(CultureInfo.InvariantCulture, $"The SMTP server answered {code} ({ex.ErrorCode})."), permanent: code >= 500, ex);
         }
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException or SslHandshakeException
             or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException)

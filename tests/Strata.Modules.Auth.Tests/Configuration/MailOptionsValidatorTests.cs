@@ -96,6 +96,16 @@ public sealed class MailOptionsValidatorTests
         }
     }
 
+    [Fact]
+    public void A_lease_no_longer_than_one_send_is_refused()
+    {
+        var options = new MailOptions { Dispatcher = { Lease = TimeSpan.FromSeconds(30) }, Smtp = { Timeout = TimeSpan.FromSeconds(30) } };
+
+        var failure = Validate(Environments.Development, options).FailureMessage;
+
+        Assert.Contains("Strata:Mail:Dispatcher:Lease must be longer than Strata:Mail:Smtp:Timeout", failure, StringComparison.Ordinal);
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(string environment, MailOptions options) =>
         new MailOptionsValidator(new TestHostEnvironment(environment)).Validate(null, options);
 }

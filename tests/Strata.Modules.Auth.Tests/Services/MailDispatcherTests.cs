@@ -105,6 +105,23 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_mail_to_an_address_no_transport_can_take_fails_without_holding_up_the_rest(DatabaseProvider provider)
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var app = await MailAppAsync(provider, smtp.Settings());
+        await app.Db.Session.InTransactionAsync(async token =>
+        {
+            await app.Db.Get<IMailSender>().SendAsync(Mail("a(b@example.com"), token);
+            await app.Db.Get<IMailSender>().SendAsync(Mail("fine@example.com"), token);
+        });
+
+        await app.DispatchAsync();
+
+        Assert.Equal("fine@example.com", Assert.Single(smtp.Received).To.Mailboxes.Single().Address);
+        Assert.Equal(new MailOutboxStatus(0, 0, 1, 1, null), await app.StatusAsync());
+    }
+
+    [Theory, BothProviders]
     public async Task A_failed_mail_retried_by_the_operator_is_sent(DatabaseProvider provider)
     {
         await using var smtp = await TestSmtpServer.StartAsync();
@@ -169,6 +186,25 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_dispatcher_hands_back_what_it_cannot_send_within_its_lease(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var slow = new SlowTransport(clock, TimeSpan.FromSeconds(5));
+        await using var db = await databases.FreshAsync(provider,
+            new Dictionary<string, string?> { ["Strata:Mail:Dispatcher:Lease"] = "00:00:12", ["Strata:Mail:Smtp:Timeout"] = "00:00:10" },
+            services => services.AddSingleton<TimeProvider>(clock).AddSingleton<IMailTransport>(slow));
+        db.Root.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeyAhead();
+        await using var app = new MailApp(db, db.Root, clock, owned: null);
+        await app.QueueAsync(3);
+
+        await app.DispatchAsync();
+
+        // The first send took 5 s: with 7 s of lease left, a second could outlast it, so two go back untried.
+        Assert.Equal(1, slow.Sent);
+        Assert.Equal(new MailOutboxStatus(2, 0, 1, 0, Start.UtcDateTime), await app.StatusAsync());
+    }
+
+    [Theory, BothProviders]
     public async Task The_pickup_directory_gets_one_parseable_eml_file_per_mail(DatabaseProvider provider)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"strata-pickup-{Guid.NewGuid():N}");
@@ -207,6 +243,19 @@ public sealed class MailDispatcherTests(AuthTestDatabases databases)
         }));
 
         Assert.Equal(0, await app.Db.ScalarAsync<long>($"SELECT count(*) FROM {app.Db.Table("auth", "mail_outbox")}"));
+    }
+
+    /// <summary>A transport whose every send takes <paramref name="duration"/> of the test's clock.</summary>
+    private sealed class SlowTransport(FakeTimeProvider clock, TimeSpan duration) : IMailTransport
+    {
+        public int Sent { get; private set; }
+
+        public Task<string?> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            clock.Advance(duration);
+            Sent++;
+            return Task.FromResult<string?>("slow");
+        }
     }
 
     private static OutgoingMail Mail(string to) => new(to, "test", "Test", "text", "<p>html</p>");
