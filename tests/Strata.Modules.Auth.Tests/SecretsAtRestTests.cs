@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Modules.Auth.Services;
 using Strata.Testing;
+using Strata.Testing.Mail;
 using Strata.Testing.Passkeys;
 
 namespace Strata.Modules.Auth.Tests;
@@ -14,7 +14,7 @@ namespace Strata.Modules.Auth.Tests;
 /// appear, and the Data Protection key ring in it must be encrypted. (Workspace invitations belong to the workspaces
 /// module and are not part of this scan.)
 /// </summary>
-public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
+public sealed class SecretsAtRestTests(AuthTestDatabases databases)
 {
     private const string Password = "correct horse battery staple";
 
@@ -81,13 +81,10 @@ public sealed partial class SecretsAtRestTests(AuthTestDatabases databases)
         foreach (var kind in new[] { "email_verification", "password_reset" })
         {
             var body = protector.Unprotect(await db.ScalarAsync<string>($"SELECT body_protected FROM {db.Table("auth", "mail_outbox")} WHERE kind = '{kind}'"));
-            codes[kind] = Code().Match(body).Groups[1].Value;
+            codes[kind] = MailCodes.In(body);
             Assert.NotEmpty(codes[kind]);
         }
 
         return codes;
     }
-
-    [GeneratedRegex("Your code: (\\S+)")]
-    private static partial Regex Code();
 }

@@ -46,6 +46,8 @@ internal sealed class MailMessage : StrataEntity
 
 internal sealed class MailMessageConfiguration : IEntityTypeConfiguration<MailMessage>
 {
+    public const int ProviderMessageIdLength = 256;
+
     public const int LastErrorLength = 500;
 
     public void Configure(EntityTypeBuilder<MailMessage> builder)
@@ -55,7 +57,7 @@ internal sealed class MailMessageConfiguration : IEntityTypeConfiguration<MailMe
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.Status).HasMaxLength(16).HasDefaultValue(MailStatus.Queued);
-        builder.Property(m => m.ProviderMessageId).HasMaxLength(256);
+        builder.Property(m => m.ProviderMessageId).HasMaxLength(ProviderMessageIdLength);
         builder.Property(m => m.LastError).HasMaxLength(LastErrorLength);
         // The dispatcher's claim reads the messages still to send, oldest due first: a partial index stays as small as the
         // queue while sent rows pile up. Built concurrently on PostgreSQL, so adding it never blocks the outbox's writers.

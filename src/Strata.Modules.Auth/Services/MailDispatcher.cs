@@ -127,7 +127,7 @@ internal sealed partial class MailDispatcher(
 
         var sentAt = clock.GetUtcNow().UtcDateTime;
         var recorded = await database.InTransactionAsync(token => outbox.CompleteAsync(
-            message.Id, message.Attempts, sentAt, providerId is null ? null : Truncate(providerId, 256), token), cancellationToken: CancellationToken.None);
+            message.Id, message.Attempts, sentAt, providerId is null ? null : Truncate(providerId, MailMessageConfiguration.ProviderMessageIdLength), token), cancellationToken: CancellationToken.None);
         MailMetrics.Sent.Add(1, kind);
         if (!recorded)
         {
