@@ -53,8 +53,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<DatabaseConnectionFactory>();
         services.AddSingleton<EntityLifecycleInterceptor>();
         services.AddSingleton<StoredTextInterceptor>();
-        services.AddSingleton<CommandDiagnosticsInterceptor>();
-        services.AddSingleton<TransactionPreludeInterceptor>();
+        services.AddSingleton<CommandDiagnostics>();
         services.AddSingleton<ModuleContextPool>();
         services.AddSingleton<UnitOfWorkRetry>();
         services.AddSingleton(sp => new PagingCursorCodec(sp.GetRequiredService<IDataProtectionProvider>()));

@@ -95,7 +95,7 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
     {
         var hasher = _factory.Services.GetRequiredService<IPasswordHasher<User>>();
 
-        Assert.Equal(StrataTestSettings.PasswordIterations, TestUsers.PasswordIterations(hasher.HashPassword(new User(), TestUsers.Password)));
+        Assert.Equal(StrataTestSettings.PasswordIterations, TestUsers.PasswordIterations(hasher.HashPassword(new User { SecurityStamp = string.Empty }, TestUsers.Password)));
     }
 
     public sealed class ProgramFactory : WebApplicationFactory<Program>

@@ -16,8 +16,7 @@ namespace Strata.Data.Conventions;
 /// lookup benchmark measured. The session returns its contexts when the scope ends (see <see cref="StrataDbContext"/>).
 /// </summary>
 internal sealed class ModuleContextPool(
-    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, StoredTextInterceptor storedText, CommandDiagnosticsInterceptor diagnostics,
-    TransactionPreludeInterceptor prelude)
+    IOptions<StrataDatabaseOptions> settings, EntityLifecycleInterceptor lifecycle, StoredTextInterceptor storedText, CommandDiagnostics diagnostics)
 {
     private const int PoolSize = 256;
     private readonly ConcurrentDictionary<Type, Func<StrataDbContext>> _rent = new();
@@ -30,7 +29,8 @@ internal sealed class ModuleContextPool(
         // The pool needs DbContextOptions<TContext>; the context type is only known at run time.
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
         StrataContextOptions.Configure(builder, provider, module, settings.Value.CommandTimeoutSeconds, connectionString: null);
-        builder.AddInterceptors(prelude, lifecycle, storedText, diagnostics);
+        StrataCommandsExtension.UseStrataCommands(builder, diagnostics);
+        builder.AddInterceptors(lifecycle, storedText);
         var factory = Activator.CreateInstance(typeof(PooledDbContextFactory<>).MakeGenericType(contextType), builder.Options, PoolSize)!;
         var create = factory.GetType().GetMethod(nameof(PooledDbContextFactory<DbContext>.CreateDbContext), Type.EmptyTypes)!;
         return Expression.Lambda<Func<StrataDbContext>>(

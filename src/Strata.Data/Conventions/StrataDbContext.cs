@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Configuration;
+using Strata.Data.Diagnostics;
 using Strata.Data.Modules;
 using Strata.Data.Sessions;
 
@@ -17,6 +18,7 @@ public abstract class StrataDbContext : DbContext
     protected StrataDbContext(DbContextOptions options)
         : base(options)
     {
+        CommandDiagnostics = options.FindExtension<StrataCommandsExtension>()?.Diagnostics;
     }
 
     /// <summary>The module whose tables this context maps.</summary>
@@ -24,6 +26,9 @@ public abstract class StrataDbContext : DbContext
 
     private bool _leased;
     private bool _releasing;
+
+    /// <summary>Where this context's commands report their durations (null at design time).</summary>
+    internal CommandDiagnostics? CommandDiagnostics { get; }
 
     /// <summary>The session that rented this context (null at design time).</summary>
     internal DatabaseSession? Session { get; private set; }

@@ -1,7 +1,7 @@
 namespace Strata.Data.Diagnostics;
 
 /// <summary>
-/// How many commands one scope's contexts have sent: counted by <see cref="CommandDiagnosticsInterceptor"/>, read
+/// How many commands one scope's contexts have sent: counted by <see cref="Conventions.StrataRelationalCommand"/>, read
 /// through <see cref="Sessions.DatabaseSession.CommandsExecuted"/> so tests can state "one command for any number of ids".
 /// </summary>
 internal sealed class CommandCounter

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Strata.Data.Configuration;
 using Strata.Data.Conventions;
+using Strata.Data.Diagnostics;
 using Strata.Data.Modules;
 
 namespace Strata.Data.Migrations;
@@ -17,7 +18,7 @@ namespace Strata.Data.Migrations;
 /// model, which EF always builds from <c>OnModelCreating</c>, never from the model given here. Reading or writing
 /// module data goes through the session's pooled contexts, never these.
 /// </summary>
-internal sealed class MigrationContexts(DbConnection connection, DatabaseProvider provider, int commandTimeoutSeconds, IInterceptor diagnostics)
+internal sealed class MigrationContexts(DbConnection connection, DatabaseProvider provider, int commandTimeoutSeconds, CommandDiagnostics diagnostics)
     : IAsyncDisposable
 {
     private readonly Dictionary<string, StrataDbContext> _contexts = new(StringComparer.Ordinal);
@@ -38,7 +39,8 @@ internal sealed class MigrationContexts(DbConnection connection, DatabaseProvide
 
         var builder = new DbContextOptionsBuilder();
         StrataContextOptions.Configure(builder, provider, module, commandTimeoutSeconds, connectionString: null);
-        builder.UseModel(EmptyRuntimeModel()).AddInterceptors(diagnostics);
+        builder.UseModel(EmptyRuntimeModel());
+        StrataCommandsExtension.UseStrataCommands(builder, diagnostics);
         var context = (StrataDbContext)Activator.CreateInstance(module.Contexts.For(provider), builder.Options)!;
         context.Database.SetDbConnection(connection, contextOwnsConnection: false);
         _contexts[module.Name] = context;

@@ -568,7 +568,7 @@ public sealed class StrataMigrator(
     // Migrating, reverting and listing need no module model: the lightweight contexts, on an owner connection.
     private MigrationContexts OwnerContexts(AsyncServiceScope scope) => new(
         connections.Create(DatabaseRole.Owner), Provider, options.Value.CommandTimeoutSeconds,
-        scope.ServiceProvider.GetRequiredService<CommandDiagnosticsInterceptor>());
+        scope.ServiceProvider.GetRequiredService<CommandDiagnostics>());
 
     /// <summary>One EF call: its <paramref name="Target"/>, and the one migration it applies (<paramref name="Up"/>) or reverts, if it is one.</summary>
     private sealed record MigrationStep(string? Target, string? Migration, bool Up);

@@ -8,11 +8,10 @@ namespace Strata.Data.Sessions;
 /// tenant as transaction-local settings (<c>SET LOCAL strata.user_id</c>, <c>strata.workspace_id</c>) — held by the
 /// session until its next command and sent as that command's prefix: the context travels with the first statement, in
 /// the same round trip, instead of as a command of its own. EF commands get it from
-/// <see cref="TransactionPreludeInterceptor"/>; a raw command on the session's connection calls <see cref="ApplyTo"/>.
+/// <see cref="Conventions.StrataRelationalCommand"/>; a raw command on the session's connection calls <see cref="ApplyTo"/>.
 /// </summary>
 internal sealed class TransactionPrelude
 {
-    // The prelude's pieces, written by For and recognised by WithoutPrelude: one spelling for both.
     private const string ReadOnlyLine = "SET TRANSACTION READ ONLY;\n";
     private const string UserIdSetting = "SET LOCAL strata.user_id = '";
     private const string WorkspaceIdSetting = "SET LOCAL strata.workspace_id = '";
@@ -26,21 +25,6 @@ internal sealed class TransactionPrelude
     /// </summary>
     public static string For(TenantContext tenant, bool readOnly) => string.Create(CultureInfo.InvariantCulture,
         $"{(readOnly ? ReadOnlyLine : string.Empty)}{UserIdSetting}{tenant.UserId:D}{SettingEnd}{WorkspaceIdSetting}{tenant.WorkspaceId:D}{SettingEnd}");
-
-    /// <summary>
-    /// <paramref name="commandText"/> without a prelude in front: the tenant ids are values, and values are never logged.
-    /// </summary>
-    public static string WithoutPrelude(string commandText)
-    {
-        if (!commandText.StartsWith(ReadOnlyLine, StringComparison.Ordinal) && !commandText.StartsWith(UserIdSetting, StringComparison.Ordinal))
-        {
-            return commandText;
-        }
-
-        var workspace = commandText.IndexOf(WorkspaceIdSetting, StringComparison.Ordinal);
-        var end = workspace < 0 ? -1 : commandText.IndexOf(SettingEnd, workspace + WorkspaceIdSetting.Length, StringComparison.Ordinal);
-        return end < 0 ? commandText : commandText[(end + SettingEnd.Length)..];
-    }
 
     /// <summary>Holds <paramref name="prelude"/> for the next command (replacing one not yet sent).</summary>
     public void Queue(string prelude) => _pending = prelude;

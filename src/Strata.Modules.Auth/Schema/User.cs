@@ -29,8 +29,11 @@ internal sealed class User : StrataEntity, ISoftDeletable, IVersioned
 
     public bool TwoFactorEnabled { get; set; }
 
-    /// <summary>Changes whenever credentials change; sessions and tokens issued before are void.</summary>
-    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// Changes whenever credentials change; sessions and tokens issued before are void. Required, not initialised:
+    /// an initialiser would run for every user EF materialises (a random GUID and a string per row read).
+    /// </summary>
+    public required string SecurityStamp { get; set; }
 
     public int FailedSignInCount { get; set; }
 
@@ -39,6 +42,9 @@ internal sealed class User : StrataEntity, ISoftDeletable, IVersioned
     public DateTime? DeletedAt { get; set; }
 
     public uint Version { get; set; }
+
+    /// <summary>A fresh security stamp, for a new user or a credential change.</summary>
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>

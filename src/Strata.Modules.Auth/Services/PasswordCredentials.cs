@@ -45,7 +45,7 @@ internal sealed class PasswordCredentials(AccountRepository accounts, PasswordHa
             account.PasswordHash = passwords.Hash(password);
         }
 
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.SecurityStamp = User.NewSecurityStamp();
     }
 
     /// <summary>Checks <paramref name="password"/> against the credential's hash.</summary>

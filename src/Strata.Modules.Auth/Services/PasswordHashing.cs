@@ -13,7 +13,7 @@ namespace Strata.Modules.Auth.Services;
 /// </summary>
 internal sealed class PasswordHashing
 {
-    private static readonly User NoUser = new();
+    private static readonly User NoUser = new() { SecurityStamp = string.Empty };
     private readonly IPasswordHasher<User> _hasher;
     private readonly string _dummyHash;
 

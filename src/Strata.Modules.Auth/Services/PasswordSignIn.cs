@@ -39,7 +39,7 @@ internal sealed class PasswordSignIn(
             User user;
             try
             {
-                user = await users.AddAsync(new User { Email = email, Name = name.Trim() }, token);
+                user = await users.AddAsync(new User { Email = email, Name = name.Trim(), SecurityStamp = User.NewSecurityStamp() }, token);
             }
             catch (ConflictError conflict) when (conflict.Field == "email")
             {
