@@ -29,6 +29,26 @@ public sealed class SlowCommandLogTests(DataTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_slow_command_that_fails_is_logged_too(DatabaseProvider provider)
+    {
+        var logs = new CapturedLogs();
+        await using var db = await databases.FreshAsync(provider,
+            new Dictionary<string, string?> { ["Strata:Database:SlowQueryThresholdMs"] = "1" },
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        // Counts first, then fails: division by zero on PostgreSQL; SQLite divides by zero quietly, json() does not.
+        var failing = provider == DatabaseProvider.Postgres
+            ? db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync(
+                $"WITH RECURSIVE counter(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM counter WHERE x < {RowsToCount}) SELECT 1 / (count(*) - count(*)) FROM counter")
+            : db.Get<WidgetsDbContext>().Database.ExecuteSqlAsync(
+                $"WITH RECURSIVE counter(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM counter WHERE x < {RowsToCount}) SELECT json(CASE WHEN count(*) > 0 THEN 'not json' END) FROM counter");
+        await Assert.ThrowsAnyAsync<Exception>(() => failing);
+
+        Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Slow database command", StringComparison.Ordinal)
+            && e.Message.Contains("WITH RECURSIVE", StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
     public async Task A_command_below_the_threshold_is_not_logged(DatabaseProvider provider)
     {
         var logs = new CapturedLogs();
