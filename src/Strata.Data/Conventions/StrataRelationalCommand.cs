@@ -50,17 +50,10 @@ internal sealed class StrataRelationalCommand(
     }
 
     /// <inheritdoc />
-    public override async Task<int> ExecuteNonQueryAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
+    public override Task<int> ExecuteNonQueryAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await base.ExecuteNonQueryAsync(parameterObject, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Observe(parameterObject, DbCommandMethod.ExecuteNonQuery, started);
-        }
+        return ObserveAsync(base.ExecuteNonQueryAsync(parameterObject, cancellationToken), parameterObject, DbCommandMethod.ExecuteNonQuery, started);
     }
 
     /// <inheritdoc />
@@ -78,17 +71,10 @@ internal sealed class StrataRelationalCommand(
     }
 
     /// <inheritdoc />
-    public override async Task<object?> ExecuteScalarAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
+    public override Task<object?> ExecuteScalarAsync(RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await base.ExecuteScalarAsync(parameterObject, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Observe(parameterObject, DbCommandMethod.ExecuteScalar, started);
-        }
+        return ObserveAsync(base.ExecuteScalarAsync(parameterObject, cancellationToken), parameterObject, DbCommandMethod.ExecuteScalar, started);
     }
 
     /// <inheritdoc />
@@ -106,17 +92,23 @@ internal sealed class StrataRelationalCommand(
     }
 
     /// <inheritdoc />
-    public override async Task<RelationalDataReader> ExecuteReaderAsync(
+    public override Task<RelationalDataReader> ExecuteReaderAsync(
         RelationalCommandParameterObject parameterObject, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        return ObserveAsync(base.ExecuteReaderAsync(parameterObject, cancellationToken), parameterObject, DbCommandMethod.ExecuteReader, started);
+    }
+
+    // Started by the caller before the command, so the time counts from the start whether it completes at once or later.
+    private async Task<T> ObserveAsync<T>(Task<T> running, RelationalCommandParameterObject parameterObject, DbCommandMethod method, long started)
+    {
         try
         {
-            return await base.ExecuteReaderAsync(parameterObject, cancellationToken).ConfigureAwait(false);
+            return await running.ConfigureAwait(false);
         }
         finally
         {
-            Observe(parameterObject, DbCommandMethod.ExecuteReader, started);
+            Observe(parameterObject, method, started);
         }
     }
 
