@@ -71,6 +71,42 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
     }
 
     [Fact]
+    public async Task The_openapi_document_types_integers_as_integers_only()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+
+        // With the web defaults' number handling every integer was ["integer", "string"] with a digits pattern, so
+        // generated clients saw number | string.
+        var schemas = SchemasIn(document).ToList();
+        Assert.Contains(schemas, s => s.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "integer");
+        Assert.DoesNotContain(schemas, s => s.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
+            && type.EnumerateArray().Any(t => t.GetString() == "integer") && type.EnumerateArray().Any(t => t.GetString() == "string"));
+    }
+
+    private static IEnumerable<JsonElement> SchemasIn(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out _))
+            {
+                yield return element;
+            }
+
+            foreach (var nested in element.EnumerateObject().SelectMany(property => SchemasIn(property.Value)))
+            {
+                yield return nested;
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var nested in element.EnumerateArray().SelectMany(SchemasIn))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Ready_documents_its_503_problem()
     {
         var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;

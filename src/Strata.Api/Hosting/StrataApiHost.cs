@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -36,7 +37,13 @@ internal static class StrataApiHost
         // Through IOptions, so a bad entry is refused by the validator, naming the setting, before anything uses it.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<StrataApiOptions>>((forwarded, api) => TrustProxies(forwarded, api.Value.TrustedProxies));
         services.AddStrataProblemDetails();
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            // The web defaults also read numbers written as strings, and the OpenAPI document then types every integer
+            // as "integer or string": generated clients see number | string. Numbers are numbers, in and out.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // Malformed bodies throw in every environment, so one handler answers them the same way everywhere.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi(openApi => openApi

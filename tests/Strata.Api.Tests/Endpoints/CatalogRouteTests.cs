@@ -209,6 +209,19 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_year_written_as_a_string_is_refused_as_a_malformed_body(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var maker = await IdOfAsync(await api.PostAsync("/catalog/manufacturers", new { name = "Stringly Motors" }, admin));
+        var model = await IdOfAsync(await api.PostAsync("/catalog/models", new { manufacturerId = maker, name = "Quoted" }, admin));
+
+        // Numbers are numbers: the document types yearFrom as an integer, and the server reads it as one.
+        await AssertProblemAsync(await api.PostAsync("/catalog/variations", new { modelId = model, yearFrom = "2001", yearTo = 2009 }, admin),
+            HttpStatusCode.BadRequest, "request.invalid");
+    }
+
+    [Theory, BothProviders]
     public async Task Variation_years_the_service_would_refuse_are_refused_by_the_route_validator_with_the_service_rule(DatabaseProvider provider)
     {
         await using var api = await ApiHarness.StartAsync(databases, provider);
