@@ -83,6 +83,22 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
             && type.EnumerateArray().Any(t => t.GetString() == "integer") && type.EnumerateArray().Any(t => t.GetString() == "string"));
     }
 
+    [Fact]
+    public async Task Query_parameters_are_documented_in_camel_case()
+    {
+        var paths = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement.GetProperty("paths");
+
+        var names = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject())
+            .Where(operation => operation.Value.TryGetProperty("parameters", out _))
+            .SelectMany(operation => operation.Value.GetProperty("parameters").EnumerateArray())
+            .Where(parameter => parameter.GetProperty("in").GetString() == "query")
+            .Select(parameter => parameter.GetProperty("name").GetString()!)
+            .ToList();
+        Assert.Contains("limit", names);
+        Assert.Contains("actorId", names);
+        Assert.All(names, name => Assert.True(char.IsLower(name[0]), $"query parameter {name} is not camelCase"));
+    }
+
     private static IEnumerable<JsonElement> SchemasIn(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Object)

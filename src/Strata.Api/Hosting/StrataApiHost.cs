@@ -48,7 +48,8 @@ internal static class StrataApiHost
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-            .AddOperationTransformer<BearerRequirementTransformer>());
+            .AddOperationTransformer<BearerRequirementTransformer>()
+            .AddOperationTransformer<CamelCaseQueryParameterTransformer>());
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {
