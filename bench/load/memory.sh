@@ -12,23 +12,15 @@
 # data, double-mapped for W^X). PostgreSQL: PGHOST/PGPORT, STRATA_BENCH_OWNER, STRATA_BENCH_APP as in run.sh.
 set -euo pipefail
 label="${1:?usage: memory.sh LABEL [NAME=VALUE ...]}"; shift
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-api_dir="${API_DIR:-$root/src/Strata.Api/bin/Release/net10.0}"
-database="${LOAD_DATABASE:-strata_load}"
-owner="${STRATA_BENCH_OWNER:-strata_owner:strata_owner}"
-app_role="${STRATA_BENCH_APP:-strata_app:strata_app}"
-pghost="${PGHOST:-localhost}"; pgport="${PGPORT:-5432}"; port="${LOAD_STRATA_PORT:-5100}"; base="http://127.0.0.1:$port"
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=settings.sh
+source "$here/settings.sh"
+api_dir="${API_DIR:-$here/../../src/Strata.Api/bin/Release/net10.0}"
+base="http://127.0.0.1:$strata_port"
 work="$(mktemp -d)"; pid=""; sampler=""
 trap '[[ -n "$sampler" ]] && kill "$sampler" 2>/dev/null; [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Strata memory" -keyout "$work/ring.key" -out "$work/ring.crt" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$work/ring.key" -in "$work/ring.crt" -out "$work/ring.pfx" -passout pass:load
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Strata__Database__Provider=Postgres
-export ConnectionStrings__Strata="Host=$pghost;Port=$pgport;Database=$database;Username=${app_role%%:*};Password=${app_role#*:}"
-export ConnectionStrings__StrataMigrations="Host=$pghost;Port=$pgport;Database=$database;Username=${owner%%:*};Password=${owner#*:}"
-export Strata__Auth__DataProtection__Certificate__Path="$work/ring.pfx" Strata__Auth__DataProtection__Certificate__Password=load
-export Strata__Mail__Transport=PickupDirectory Strata__Mail__PickupDirectory="$work/mail"
-export Strata__Auth__Passkeys__RelyingPartyId=localhost Strata__Auth__Passkeys__Origins__0="http://localhost:$port"
+api_settings "$work" "$strata_port"
 part="$(PGPASSWORD="${owner#*:}" psql -h "$pghost" -p "$pgport" -U "${owner%%:*}" -d "$database" -Atc "SELECT public_id FROM catalog.parts LIMIT 1")"
 [[ -n "$part" ]] || { echo "no part in $database: run LOAD_KEEP_DATABASE=1 bench/load/run.sh --quick first" >&2; exit 1; }
 

@@ -37,15 +37,11 @@ done
 # ~14 000 requests/s 4 s after start and ~58 000 after 30 s on the same build; the bare baseline is there in seconds).
 if $quick; then seconds="${LOAD_SECONDS:-3}"; warmup="${LOAD_WARMUP_SECONDS:-1}"; else seconds="${LOAD_SECONDS:-10}"; warmup="${LOAD_WARMUP_SECONDS:-10}"; fi
 threads="${LOAD_THREADS:-2}"
-strata_port="${LOAD_STRATA_PORT:-5100}"
 raw_port="${LOAD_RAW_PORT:-5101}"
-database="${LOAD_DATABASE:-strata_load}"
-owner="${STRATA_BENCH_OWNER:-strata_owner:strata_owner}"
-app_role="${STRATA_BENCH_APP:-strata_app:strata_app}"
-pghost="${PGHOST:-localhost}"
-pgport="${PGPORT:-5432}"
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=settings.sh
+source "$here/settings.sh"
 root="$(cd "$here/../.." && pwd)"
 work="$(mktemp -d)"
 server_pid=""
@@ -99,18 +95,7 @@ step "recreating database $database"
 owner_psql -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
 created_database=true
 
-# Production refuses to start without a key ring certificate; a throw-away self-signed one serves.
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Strata load key ring" -keyout "$work/ring.key" -out "$work/ring.crt" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$work/ring.key" -in "$work/ring.crt" -out "$work/ring.pfx" -passout pass:load
-
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
-export Strata__Database__Provider=Postgres
-export ConnectionStrings__Strata="Host=$pghost;Port=$pgport;Database=$database;Username=${app_role%%:*};Password=${app_role#*:}"
-export ConnectionStrings__StrataMigrations="Host=$pghost;Port=$pgport;Database=$database;Username=${owner%%:*};Password=${owner#*:}"
-export Strata__Auth__DataProtection__Certificate__Path="$work/ring.pfx" Strata__Auth__DataProtection__Certificate__Password=load
-# Production sends mail over SMTP unless told otherwise; the sign-ups here queue verification mails to nobody.
-export Strata__Mail__Transport=PickupDirectory Strata__Mail__PickupDirectory="$work/mail"
-export Strata__Auth__Passkeys__RelyingPartyId=localhost Strata__Auth__Passkeys__Origins__0="http://localhost:$strata_port"
+api_settings "$work" "$strata_port"
 
 strata() { (cd "$cli_dir" && dotnet Strata.Cli.dll "$@"); }
 admin_email="admin@load.example"

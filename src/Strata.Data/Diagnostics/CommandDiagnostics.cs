@@ -18,17 +18,17 @@ internal sealed partial class CommandDiagnostics(IOptions<StrataDatabaseOptions>
     private readonly TimeSpan _slowThreshold = TimeSpan.FromMilliseconds(options.Value.SlowQueryThresholdMs);
 
     /// <summary>Records one command that ran for <paramref name="elapsed"/>, whether it succeeded or failed.</summary>
-    public void Observe(IRelationalCommand command, StrataDbContext? context, DbCommandMethod method, TimeSpan elapsed)
+    public void Observe(IRelationalCommand command, StrataDbContext context, DbCommandMethod method, TimeSpan elapsed)
     {
         StrataMetrics.CommandDuration.Record(elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>("module", context?.OwningModule.Name ?? "unknown"),
+            new KeyValuePair<string, object?>("module", context.OwningModule.Name),
             new KeyValuePair<string, object?>("kind", Kind(method)));
         if (elapsed < _slowThreshold)
         {
             return;
         }
 
-        LogSlowCommand((long)elapsed.TotalMilliseconds, (long)_slowThreshold.TotalMilliseconds, context?.GetType().Name, command.CommandText,
+        LogSlowCommand((long)elapsed.TotalMilliseconds, (long)_slowThreshold.TotalMilliseconds, context.GetType().Name, command.CommandText,
             string.Join(", ", command.Parameters.Select(p => p.InvariantName)));
     }
 
@@ -41,5 +41,5 @@ internal sealed partial class CommandDiagnostics(IOptions<StrataDatabaseOptions>
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Slow database command ({ElapsedMs} ms, threshold {ThresholdMs} ms) in {Context}: {Sql} [parameters: {ParameterNames}]")]
-    private partial void LogSlowCommand(long elapsedMs, long thresholdMs, string? context, string sql, string parameterNames);
+    private partial void LogSlowCommand(long elapsedMs, long thresholdMs, string context, string sql, string parameterNames);
 }
