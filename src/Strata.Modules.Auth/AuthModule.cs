@@ -110,6 +110,13 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Auth"] = "Accounts and sessions: sign-up, sign-in with a password or a passkey, email verification, password reset and change, the caller's sessions and passkeys. Session routes take `Authorization: Bearer <token>`.",
+        ["Admin"] = "Administration: roles and their permissions, grants to users, the audit log, deleting users. Each route needs a permission (`rbac.manage`, `audit.read` or `users.manage`).",
+    };
+
+    /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapAuthEndpoints();

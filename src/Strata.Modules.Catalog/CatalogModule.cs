@@ -75,6 +75,12 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Catalog"] = "The parts catalog: the vehicle hierarchy (manufacturers, models, variations), VIN decoding, part categories, parts with alternatives, tags, fitments and images. Reads are public; writes need the permission `catalog.write`.",
+    };
+
+    /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapVehicleEndpoints();

@@ -52,6 +52,12 @@ public sealed class WorkspacesModule : StrataModule, IEndpointModule
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Workspaces"] = "Tenants: workspaces, their members and roles (viewer, member, admin, owner), and invitations by email. The caller sees only the workspaces they belong to.",
+    };
+
+    /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapWorkspaceEndpoints();

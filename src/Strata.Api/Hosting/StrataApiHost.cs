@@ -46,10 +46,7 @@ internal static class StrataApiHost
         });
         // Malformed bodies throw in every environment, so one handler answers them the same way everywhere.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddOpenApi(openApi => openApi
-            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-            .AddOperationTransformer<BearerRequirementTransformer>()
-            .AddOperationTransformer<CamelCaseQueryParameterTransformer>());
+        services.AddStrataOpenApi();
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {

@@ -9,6 +9,11 @@ namespace Strata.AspNetCore.Modules;
 /// </summary>
 public interface IEndpointModule
 {
+    /// <summary>
+    /// The OpenAPI tags the module's routes carry, each with the description the API reference shows for its section.
+    /// </summary>
+    IReadOnlyDictionary<string, string> Tags { get; }
+
     /// <summary>Maps the module's routes onto <paramref name="routes"/> (the host's group, with its conventions).</summary>
     void MapEndpoints(IEndpointRouteBuilder routes);
 }

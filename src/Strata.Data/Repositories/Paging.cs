@@ -26,7 +26,11 @@ public sealed record OffsetPage<T>(IReadOnlyList<T> Items, int Page, int PageSiz
 /// <param name="Limit">Rows per page, 1 to <see cref="PageRequest.MaxPageSize"/>.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; null for the first page.</param>
 /// <param name="Sort">A whitelisted sort field, prefixed with <c>-</c> for descending; must match the cursor's.</param>
-public sealed record KeysetRequest(int Limit = 20, string? Cursor = null, string? Sort = null);
+public sealed record KeysetRequest(int Limit = KeysetRequest.DefaultLimit, string? Cursor = null, string? Sort = null)
+{
+    /// <summary>Rows per page when the request names no limit.</summary>
+    public const int DefaultLimit = 20;
+}
 
 /// <summary>A keyset page: <c>{ items, nextCursor }</c>, <c>nextCursor</c> null at the end.</summary>
 /// <typeparam name="T">Row type.</typeparam>

@@ -3,16 +3,16 @@ using FluentValidation;
 namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>Create-role body.</summary>
-public sealed record CreateRoleRequest(string Name, string? Description, Guid? ParentRoleId);
+public sealed record CreateRoleRequest(string Name, string? Description = null, Guid? ParentRoleId = null);
 
 /// <summary>Update-role body; absent fields stay as they are, <c>clearParent</c> removes the parent.</summary>
-public sealed record UpdateRoleRequest(string? Name, string? Description, Guid? ParentRoleId, bool ClearParent = false);
+public sealed record UpdateRoleRequest(string? Name = null, string? Description = null, Guid? ParentRoleId = null, bool ClearParent = false);
 
 /// <summary>Set-permissions body.</summary>
 public sealed record RolePermissionsRequest(IReadOnlyList<string> Permissions);
 
 /// <summary>Audit-log query: keyset paging and filters.</summary>
-public sealed record AuditLogQuery(int? Limit, string? Cursor, Guid? ActorId, string? Action, DateTime? From, DateTime? To);
+public sealed record AuditLogQuery(int? Limit = null, string? Cursor = null, Guid? ActorId = null, string? Action = null, DateTime? From = null, DateTime? To = null);
 
 internal sealed class CreateRoleRequestValidator : AbstractValidator<CreateRoleRequest>
 {

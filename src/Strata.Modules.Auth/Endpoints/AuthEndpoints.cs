@@ -23,22 +23,20 @@ internal static class AuthEndpoints
 
         auth.MapPost("/sign-up", SignUpAsync).WithValidation<SignUpRequest>().RequireRateLimiting(RateLimitPolicy)
             .WithName("SignUp").WithSummary("Creates an account and signs it in.")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         auth.MapPost("/sign-in", SignInAsync).WithValidation<SignInRequest>().RequireRateLimiting(RateLimitPolicy)
             .WithName("SignIn").WithSummary("Signs in with email and password.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/password/forgot", ForgotPasswordAsync).WithValidation<ForgotPasswordRequest>().RequireRateLimiting(RateLimitPolicy)
-            .WithName("ForgotPassword").WithSummary("Sends a reset code when the email belongs to an account; answers 202 either way.")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("ForgotPassword").WithSummary("Sends a reset code when the email belongs to an account; answers 202 either way.");
         auth.MapPost("/password/reset", ResetPasswordAsync).WithValidation<ResetPasswordRequest>()
             .WithName("ResetPassword").WithSummary("Sets a new password with a reset code; revokes every session.")
             .ProducesProblem(StatusCodes.Status410Gone);
         auth.MapPost("/passkeys/sign-in/options", BeginPasskeySignInAsync).RequireRateLimiting(RateLimitPolicy)
-            .WithName("BeginPasskeySignIn").WithSummary("Starts a passkey sign-in: WebAuthn request options and a ceremony id.")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("BeginPasskeySignIn").WithSummary("Starts a passkey sign-in: WebAuthn request options and a ceremony id.");
         auth.MapPost("/passkeys/sign-in", CompletePasskeySignInAsync).WithValidation<PasskeySignInRequest>().RequireRateLimiting(RateLimitPolicy)
             .WithName("CompletePasskeySignIn").WithSummary("Finishes a passkey sign-in with the authenticator's assertion; answers { user, session }.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status410Gone);
         auth.MapPost("/email-verification/confirm", ConfirmEmailAsync).WithValidation<TokenRequest>()
             .WithName("ConfirmEmail").WithSummary("Confirms the email address with its code.")
             .ProducesProblem(StatusCodes.Status410Gone);

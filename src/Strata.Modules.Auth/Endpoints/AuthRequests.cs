@@ -75,7 +75,7 @@ internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangeP
 }
 
 /// <summary>Finishes a passkey registration: the ceremony id from the options, the browser's credential, a name for it.</summary>
-public sealed record PasskeyRegistrationRequest(string CeremonyId, System.Text.Json.JsonElement Credential, string? Name);
+public sealed record PasskeyRegistrationRequest(string CeremonyId, System.Text.Json.JsonElement Credential, string? Name = null);
 
 /// <summary>Finishes a passkey sign-in: the ceremony id from the options and the browser's credential.</summary>
 public sealed record PasskeySignInRequest(string CeremonyId, System.Text.Json.JsonElement Credential);

@@ -42,7 +42,7 @@ public static class AuthorizationConventions
     /// <summary>Requires a valid session holding <paramref name="permission"/> (401, 403 otherwise); denials are audited.</summary>
     public static RouteGroupBuilder RequirePermission(this RouteGroupBuilder builder, string permission)
     {
-        builder.RequireSession().AddEndpointFilter(new PermissionFilter(permission));
+        builder.RequireSession().AddEndpointFilter(new PermissionFilter(permission)).WithMetadata(new RequiredPermissionMetadata(permission));
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
@@ -157,7 +158,8 @@ internal sealed class RoleAdministration(
         var page = await auditLog.KeysetPageAsync(request with { Sort = null }, a =>
             (actor == null || a.ActorId == actor) && (action == null || a.Action == action) &&
             (from == null || a.OccurredAt >= from) && (to == null || a.OccurredAt < to), cancellationToken: cancellationToken);
-        return page.Map(a => new AuditEntryDto(a.PublicId, a.OccurredAt, a.ActorId, a.Action, a.Target, a.Outcome, a.Ip, a.UserAgent, a.Metadata));
+        return page.Map(a => new AuditEntryDto(a.PublicId, a.OccurredAt, a.ActorId, a.Action, a.Target, a.Outcome, a.Ip, a.UserAgent,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(a.Metadata) ?? []));
     }
 
     private Task<Role> FindRoleAsync(Guid roleId, CancellationToken cancellationToken) =>

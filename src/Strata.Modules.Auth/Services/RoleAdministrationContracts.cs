@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Strata.Modules.Auth.Events;
+
 namespace Strata.Modules.Auth.Services;
 
 /// <summary>A role as administrators see it.</summary>
@@ -22,11 +25,14 @@ public sealed record RoleChange(string? Name = null, string? Description = null,
 /// <param name="ActorId">Who.</param>
 /// <param name="Action">What (OWASP vocabulary).</param>
 /// <param name="Target">To what.</param>
-/// <param name="Outcome">success or failure.</param>
+/// <param name="Outcome"><c>success</c> or <c>failure</c>.</param>
 /// <param name="Ip">Client address.</param>
 /// <param name="UserAgent">Client software.</param>
-/// <param name="Metadata">Extra facts (JSON object).</param>
-public sealed record AuditEntryDto(Guid Id, DateTime OccurredAt, Guid? ActorId, string Action, string? Target, string Outcome, string? Ip, string? UserAgent, string Metadata);
+/// <param name="Metadata">Extra facts, names to text.</param>
+public sealed record AuditEntryDto(
+    Guid Id, DateTime OccurredAt, Guid? ActorId, string Action, string? Target,
+    [property: AllowedValues(AuditOutcomes.Success, AuditOutcomes.Failure)] string Outcome,
+    string? Ip, string? UserAgent, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>Filters of the audit log.</summary>
 /// <param name="ActorId">Only this actor.</param>

@@ -1,13 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Strata.Modules.Catalog.Schema;
 using Strata.Modules.Catalog.Services;
 
 namespace Strata.Modules.Catalog.Endpoints;
 
-/// <summary>Keyset paging of a catalog list: <c>?limit=&amp;cursor=</c>, and <c>search</c> where the list has one.</summary>
-public sealed record CatalogPageQuery(int? Limit, string? Cursor, string? Search);
+/// <summary>Keyset paging of a catalog list: <c>?limit=&amp;cursor=</c>.</summary>
+public sealed record CatalogPageQuery(int? Limit = null, string? Cursor = null);
+
+/// <summary>Keyset paging of the manufacturers, and <c>?search=</c> matching part of the name.</summary>
+public sealed record ManufacturerPageQuery(int? Limit = null, string? Cursor = null, string? Search = null);
 
 /// <summary>A manufacturer's fields.</summary>
-public sealed record ManufacturerRequest(string Name, string? Country);
+public sealed record ManufacturerRequest(string Name, string? Country = null);
 
 /// <summary>A new model of a manufacturer.</summary>
 public sealed record CreateModelRequest(Guid ManufacturerId, string Name);
@@ -16,7 +21,8 @@ public sealed record CreateModelRequest(Guid ManufacturerId, string Name);
 public sealed record RenameModelRequest(string Name);
 
 /// <summary>A variation's fields; <c>modelId</c> only when creating.</summary>
-public sealed record VariationRequest(Guid? ModelId, int YearFrom, int? YearTo, string? Trim, string? Engine, string? BodyStyle, IReadOnlyList<string>? Categories);
+public sealed record VariationRequest(
+    int YearFrom, Guid? ModelId = null, int? YearTo = null, string? Trim = null, string? Engine = null, string? BodyStyle = null, IReadOnlyList<string>? Categories = null);
 
 internal sealed class ManufacturerRequestValidator : AbstractValidator<ManufacturerRequest>
 {
@@ -54,20 +60,21 @@ internal sealed class VariationRequestValidator : AbstractValidator<VariationReq
 }
 
 /// <summary>A category: name and, for a sub-category, its parent.</summary>
-public sealed record CategoryRequest(string Name, Guid? ParentId);
+public sealed record CategoryRequest(string Name, Guid? ParentId = null);
 
 /// <summary>A part's fields.</summary>
 public sealed record PartRequest(
-    Guid ManufacturerId, string PartNumber, string Name, Guid CategoryId, string? Description, System.Text.Json.JsonElement? Attributes, string? PartName);
+    Guid ManufacturerId, string PartNumber, string Name, Guid CategoryId, string? Description = null, System.Text.Json.JsonElement? Attributes = null, string? PartName = null);
 
-/// <summary>Another part that replaces this one.</summary>
-public sealed record AlternativeRequest(Guid AlternativePartId, string? Kind);
+/// <summary>Another part that replaces this one; the kind is <c>interchange</c> when absent.</summary>
+public sealed record AlternativeRequest(
+    Guid AlternativePartId, [property: AllowedValues(PartAlternative.Oem, PartAlternative.Aftermarket, PartAlternative.Interchange)] string? Kind = null);
 
 /// <summary>A part's complete set of tags.</summary>
 public sealed record TagsRequest(IReadOnlyList<string> Tags);
 
 /// <summary>A variation the part fits, and the category it sits under there.</summary>
-public sealed record FitmentRequest(Guid VariationId, Guid CategoryId, string? Note);
+public sealed record FitmentRequest(Guid VariationId, Guid CategoryId, string? Note = null);
 
 internal sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
 {
@@ -108,7 +115,8 @@ internal sealed class FitmentRequestValidator : AbstractValidator<FitmentRequest
 }
 
 /// <summary>A VIN prefix to add.</summary>
-public sealed record VinPrefixRequest(string Prefix, Guid ManufacturerId, Guid? ModelId, Guid? VariationId, int? YearFrom, int? YearTo);
+public sealed record VinPrefixRequest(
+    string Prefix, Guid ManufacturerId, Guid? ModelId = null, Guid? VariationId = null, int? YearFrom = null, int? YearTo = null);
 
 internal sealed class VinPrefixRequestValidator : AbstractValidator<VinPrefixRequest>
 {

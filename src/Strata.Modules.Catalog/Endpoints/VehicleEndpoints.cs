@@ -57,10 +57,10 @@ internal static class VehicleEndpoints
         return routes;
     }
 
-    private static KeysetRequest Page(CatalogPageQuery query) => new(query.Limit ?? 20, query.Cursor);
+    private static KeysetRequest Page(CatalogPageQuery query) => new(query.Limit ?? KeysetRequest.DefaultLimit, query.Cursor);
 
-    private static async Task<Ok<KeysetPage<ManufacturerDto>>> ListManufacturersAsync([AsParameters] CatalogPageQuery query, IManufacturerCatalog catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await catalog.ListManufacturersAsync(Page(query), query.Search, cancellationToken));
+    private static async Task<Ok<KeysetPage<ManufacturerDto>>> ListManufacturersAsync([AsParameters] ManufacturerPageQuery query, IManufacturerCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await catalog.ListManufacturersAsync(new KeysetRequest(query.Limit ?? KeysetRequest.DefaultLimit, query.Cursor), query.Search, cancellationToken));
 
     private static async Task<Ok<KeysetPage<VehicleModelDto>>> ListModelsAsync(Guid id, [AsParameters] CatalogPageQuery query, IVehicleModelCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.ListModelsAsync(id, Page(query), cancellationToken));

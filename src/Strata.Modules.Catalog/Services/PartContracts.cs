@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Strata.Modules.Catalog.Schema;
 
 namespace Strata.Modules.Catalog.Services;
 
@@ -35,7 +37,8 @@ public sealed record PartSummary(Guid Id, string PartNumber, string Name, NamedR
 /// <summary>An alternative to a part, whichever side it was recorded from.</summary>
 /// <param name="Part">The other part.</param>
 /// <param name="Kind"><c>oem</c>, <c>aftermarket</c> or <c>interchange</c>.</param>
-public sealed record PartAlternativeDto(PartSummary Part, string Kind);
+public sealed record PartAlternativeDto(
+    PartSummary Part, [property: AllowedValues(PartAlternative.Oem, PartAlternative.Aftermarket, PartAlternative.Interchange)] string Kind);
 
 /// <summary>A variation the part fits, and where it sits on that vehicle.</summary>
 /// <param name="VariationId">The variation.</param>

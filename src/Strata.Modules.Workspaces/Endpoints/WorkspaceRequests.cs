@@ -6,10 +6,10 @@ using Strata.Modules.Workspaces.Services;
 namespace Strata.Modules.Workspaces.Endpoints;
 
 /// <summary>Create-workspace body; the slug is made from the name when absent.</summary>
-public sealed record CreateWorkspaceRequest(string Name, string? Slug);
+public sealed record CreateWorkspaceRequest(string Name, string? Slug = null);
 
 /// <summary>Update-workspace body: any of name, slug and metadata (a JSON object, replacing the old one).</summary>
-public sealed record UpdateWorkspaceRequest(string? Name, string? Slug, JsonElement? Metadata);
+public sealed record UpdateWorkspaceRequest(string? Name = null, string? Slug = null, JsonElement? Metadata = null);
 
 /// <summary>A member's new role.</summary>
 public sealed record ChangeRoleRequest(WorkspaceRole Role);

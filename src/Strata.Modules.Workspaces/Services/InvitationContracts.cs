@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Strata.Modules.Workspaces.Schema;
+
 namespace Strata.Modules.Workspaces.Services;
 
 /// <summary>An invitation, as the workspace's admins see it.</summary>
@@ -8,7 +11,10 @@ namespace Strata.Modules.Workspaces.Services;
 /// <param name="ExpiresAt">Until when it can be accepted.</param>
 /// <param name="InvitedBy">The inviting user's public id.</param>
 /// <param name="CreatedAt">When it was sent.</param>
-public sealed record InvitationDto(Guid Id, string Email, WorkspaceRole Role, string Status, DateTime ExpiresAt, Guid InvitedBy, DateTime CreatedAt);
+public sealed record InvitationDto(
+    Guid Id, string Email, WorkspaceRole Role,
+    [property: AllowedValues(Invitation.Pending, Invitation.Accepted, Invitation.Revoked, Invitation.Expired)] string Status,
+    DateTime ExpiresAt, Guid InvitedBy, DateTime CreatedAt);
 
 /// <summary>A new invitation and its token — shown once, stored only as a hash; deliver it to the invitee.</summary>
 /// <param name="Invitation">The invitation.</param>
