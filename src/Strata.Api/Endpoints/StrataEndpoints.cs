@@ -11,6 +11,7 @@ internal static class StrataEndpoints
         // Every route's text input meets one rule, checked once here rather than in each module's validators.
         var routes = app.MapGroup(string.Empty).WithTextInspection();
         routes.MapOperationsEndpoints();
+        routes.MapProblemEndpoints();
         routes.MapStrataModules();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Strata.Api.Endpoints;
 using Strata.Data.Errors;
 
 namespace Strata.Api.Errors;
@@ -17,6 +18,8 @@ internal static class StrataProblemDetails
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("code", DefaultCode(context.ProblemDetails.Status));
+            // One scheme for every problem, the framework's included: the page that explains the code.
+            context.ProblemDetails.Type = ProblemEndpoints.TypeUri(context.HttpContext.Request, (string)context.ProblemDetails.Extensions["code"]!);
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<StrataExceptionHandler>();
@@ -33,7 +36,6 @@ internal static class StrataProblemDetails
         problem.Status = error.Status;
         problem.Title = error.Title;
         problem.Detail = error is DatabaseError ? null : error.Message;
-        problem.Type = $"https://httpstatuses.io/{error.Status}";
         problem.Extensions["code"] = error.Code;
         if (error is ConflictError { Field: { } field })
         {

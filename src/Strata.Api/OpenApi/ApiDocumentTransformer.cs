@@ -8,7 +8,7 @@ namespace Strata.Api.OpenApi;
 /// <summary>
 /// The document's front matter: what the API is, who to ask, under which licence, the tags with the descriptions the
 /// modules give them (alphabetical, as the reference lists them), the one <c>Problem</c> schema in place of the
-/// framework's two problem types, and server addresses without a trailing slash (paths start with one).
+/// framework's two problem types (and no schema for streams, which are bytes), and server addresses without a trailing slash (paths start with one).
 /// </summary>
 internal sealed class ApiDocumentTransformer(ModuleRegistry registry) : IOpenApiDocumentTransformer
 {
@@ -44,6 +44,7 @@ internal sealed class ApiDocumentTransformer(ModuleRegistry registry) : IOpenApi
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        document.Components.Schemas.Remove(BinaryContentTransformer.StreamSchemaId);
         document.Components.Schemas[ProblemSchema.Id] = ProblemSchema.Create();
         return Task.CompletedTask;
     }

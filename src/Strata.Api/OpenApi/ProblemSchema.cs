@@ -25,7 +25,13 @@ internal static class ProblemSchema
             ["type"] = Text("The problem type: `/problems/<code>` on this API, a page that explains the code.", format: "uri"),
             ["title"] = Text("A short, human-readable summary of the problem type."),
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
-            ["detail"] = Text("What went wrong in this occurrence, for a person to read."),
+            // Kiota's generated exceptions take their Message from the member so marked.
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "What went wrong in this occurrence, for a person to read.",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-ms-primary-error-message"] = new JsonNodeExtension(JsonValue.Create(true)) },
+            },
             ["instance"] = Text("The occurrence, where one is named."),
             ["code"] = Text("The stable, machine-readable code, `<area>.<problem>` (docs/errors.md lists every code)."),
             ["traceId"] = Text("The W3C trace id of the request, as the server's logs record it."),

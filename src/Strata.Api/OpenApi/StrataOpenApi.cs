@@ -18,6 +18,7 @@ internal static class StrataOpenApi
                 .AddOperationTransformer<BearerRequirementTransformer>()
                 .AddOperationTransformer<CamelCaseQueryParameterTransformer>()
                 .AddOperationTransformer<RequestExampleTransformer>()
+                .AddOperationTransformer<BinaryContentTransformer>()
                 .AddOperationTransformer<ProblemResponsesTransformer>();
         });
 }

@@ -13,7 +13,9 @@ internal sealed class PartImages(
     DatabaseSession database, PartRepository parts, StoredFileRepository files, IFileStorage storage, IOptions<FileStorageOptions> options) : IPartImages
 {
     private const string OwnerType = "part";
-    private static readonly string[] ImageTypes = [ContentSniffer.Jpeg, ContentSniffer.Png, ContentSniffer.Gif, ContentSniffer.Webp];
+
+    /// <summary>The content types a part image may have, judged from its bytes; the routes declare the same list.</summary>
+    public static readonly string[] ImageTypes = [ContentSniffer.Jpeg, ContentSniffer.Png, ContentSniffer.Gif, ContentSniffer.Webp];
 
     public async Task<FileDto> AttachAsync(Guid partId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {

@@ -30,6 +30,16 @@ public sealed partial class ErrorCodeCatalogTests
     }
 
     [Fact]
+    public void Every_error_code_thrown_in_src_has_a_problem_page()
+    {
+        var pages = Strata.Api.Errors.ProblemCatalog.Load().Codes;
+
+        var missing = Scan().Codes.Select(found => found.Code).Where(code => !pages.ContainsKey(code)).Distinct(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Codes without a /problems page (a row of a code table in docs/errors.md):\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
     public void Every_error_code_follows_the_area_dot_problem_scheme()
     {
         var offending = Scan().Codes
