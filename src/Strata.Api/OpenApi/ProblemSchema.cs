@@ -22,7 +22,8 @@ internal static class ProblemSchema
         Required = new HashSet<string> { "type", "title", "status", "code", "traceId" },
         Properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["type"] = Text("The problem type: `/problems/<code>` on this API, a page that explains the code.", format: "uri"),
+            // An absolute URI, said in words: "format: uri" is one more thing generators (Kiota) warn about and ignore.
+            ["type"] = Text("The problem type, an absolute URI: `/problems/<code>` on this API, a page that explains the code."),
             ["title"] = Text("A short, human-readable summary of the problem type."),
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
             // Kiota's generated exceptions take their Message from the member so marked.
@@ -115,6 +116,5 @@ internal static class ProblemSchema
         _ => "request.not_found",
     };
 
-    private static OpenApiSchema Text(string description, string? format = null) =>
-        new() { Type = JsonSchemaType.String, Description = description, Format = format };
+    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
 }
