@@ -12,10 +12,15 @@ internal static class OperationsEndpoints
         var health = routes.MapGroup("/health").WithTags("Operations");
         health.MapGet("/live", Live)
             .WithName("HealthLive")
-            .WithSummary("Answers 200 while the process runs.");
+            .WithSummary("Answers 200 while the process runs.")
+            .WithDescription("Answers 200 `{ \"status\": \"live\" }` while the process runs, without asking the database: for liveness probes, " +
+                "which should restart the process when it fails. No session needed.");
         health.MapGet("/ready", ReadyAsync)
             .WithName("HealthReady")
             .WithSummary("Answers 200 when the database answers and no migration is pending, else 503 with the reason.")
+            .WithDescription("Answers 200 `{ \"status\": \"ready\" }` when the database answers and no migration is pending, " +
+                "else 503 `health.not_ready` with the reason in `detail`: for readiness probes and load balancers, which should send no traffic until it passes. " +
+                "No session needed.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         routes.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();

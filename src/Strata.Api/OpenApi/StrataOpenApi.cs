@@ -14,6 +14,7 @@ internal static class StrataOpenApi
             openApi
                 .AddDocumentTransformer<ApiDocumentTransformer>()
                 .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+                .AddDocumentTransformer<NullableReferenceDescriptionTransformer>()
                 .AddSchemaTransformer<StrataSchemaTransformer>()
                 .AddOperationTransformer<BearerRequirementTransformer>()
                 .AddOperationTransformer<CamelCaseQueryParameterTransformer>()

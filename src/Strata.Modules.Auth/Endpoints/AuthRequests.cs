@@ -4,27 +4,42 @@ using Strata.Modules.Auth.Services;
 namespace Strata.Modules.Auth.Endpoints;
 
 /// <summary>Sign-up body.</summary>
+/// <param name="Email">The address to sign in with: well formed, at most 320 characters, not used by another account.</param>
+/// <param name="Password">The password: 12 to 256 characters (the minimum is configurable).</param>
+/// <param name="Name">Display name, 1 to 200 characters.</param>
 public sealed record SignUpRequest(string Email, string Password, string Name);
 
 /// <summary>Sign-in body.</summary>
+/// <param name="Email">The account's email address.</param>
+/// <param name="Password">The account's password.</param>
 public sealed record SignInRequest(string Email, string Password);
 
-/// <summary>A one-time token (email confirmation).</summary>
+/// <summary>A one-time token: an email-verification code, or an invitation's token.</summary>
+/// <param name="Token">The token as the mail (or the invitation's answer) gave it.</param>
 public sealed record TokenRequest(string Token);
 
 /// <summary>Forgot-password body.</summary>
+/// <param name="Email">The address of the account whose password is forgotten.</param>
 public sealed record ForgotPasswordRequest(string Email);
 
 /// <summary>Reset-password body.</summary>
+/// <param name="Token">The code from the reset mail.</param>
+/// <param name="Password">The new password: 12 to 256 characters (the minimum is configurable).</param>
 public sealed record ResetPasswordRequest(string Token, string Password);
 
 /// <summary>Change-password body.</summary>
+/// <param name="CurrentPassword">The password in use now.</param>
+/// <param name="NewPassword">The new password: 12 to 256 characters (the minimum is configurable).</param>
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
 /// <summary>The current session: <c>{ id, expiresAt }</c>.</summary>
+/// <param name="Id">The session's public id, as <c>GET /auth/sessions</c> lists it.</param>
+/// <param name="ExpiresAt">When it expires unless renewed by use (UTC).</param>
 public sealed record CurrentSession(Guid Id, DateTime ExpiresAt);
 
 /// <summary>The answer of <c>GET /auth/session</c>: <c>{ user, session }</c>.</summary>
+/// <param name="User">The signed-in user.</param>
+/// <param name="Session">The session making the request.</param>
 public sealed record SessionAnswer(Modules.Auth.Services.UserDto User, CurrentSession Session);
 
 internal sealed class SignUpRequestValidator : AbstractValidator<SignUpRequest>
@@ -75,12 +90,18 @@ internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangeP
 }
 
 /// <summary>Finishes a passkey registration: the ceremony id from the options, the browser's credential, a name for it.</summary>
+/// <param name="CeremonyId">The <c>ceremonyId</c> of <c>POST /auth/passkeys/register/options</c>.</param>
+/// <param name="Credential">The PublicKeyCredential that <c>navigator.credentials.create()</c> returned, as JSON (its <c>toJSON()</c>).</param>
+/// <param name="Name">A name for the passkey, at most 200 characters; <c>Passkey</c> when absent.</param>
 public sealed record PasskeyRegistrationRequest(string CeremonyId, System.Text.Json.JsonElement Credential, string? Name = null);
 
 /// <summary>Finishes a passkey sign-in: the ceremony id from the options and the browser's credential.</summary>
+/// <param name="CeremonyId">The <c>ceremonyId</c> of <c>POST /auth/passkeys/sign-in/options</c>.</param>
+/// <param name="Credential">The PublicKeyCredential that <c>navigator.credentials.get()</c> returned, as JSON (its <c>toJSON()</c>).</param>
 public sealed record PasskeySignInRequest(string CeremonyId, System.Text.Json.JsonElement Credential);
 
 /// <summary>Renames a passkey.</summary>
+/// <param name="Name">The new name, 1 to 200 characters.</param>
 public sealed record RenamePasskeyRequest(string Name);
 
 internal sealed class PasskeyRegistrationRequestValidator : AbstractValidator<PasskeyRegistrationRequest>
