@@ -34,7 +34,7 @@ internal static class AdminEndpoints
             .WithDescription("Creates a role, optionally under a parent role whose permissions it inherits, and answers it (201) without permissions of its own yet. " +
                 "A name in use answers 409 `auth.role_name_taken`, an unknown parent 404 `auth.role_not_found`. Audited (`authz_change`).")
             .WithRequestExample(new CreateRoleRequest("Catalog editor", "Maintains parts and the vehicle hierarchy.", ExampleParentRoleId))
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         rbac.MapGet("/roles/{id:guid}", GetRoleAsync).WithName("GetRole").WithSummary("One role.")
             .WithDescription("Answers one role with its description, parent, system flag and the permission keys granted to it; an unknown id answers 404 `auth.role_not_found`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
