@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Strata.Api.Tests.OpenApi;
 using Strata.Modules.Auth.Schema;
 using Strata.Testing;
 
 namespace Strata.Api.Tests;
 
-/// <summary>The real Program.cs, served by Kestrel: its routes, its OpenAPI document and its reference page.</summary>
+/// <summary>
+/// The real Program.cs, served by Kestrel: its routes, its OpenAPI document and its reference page; every answer is
+/// checked against that document (<see cref="OpenApiResponseValidator"/>).
+/// </summary>
 public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
 {
     private readonly ProgramFactory _factory;
@@ -21,7 +25,7 @@ public sealed class ProgramTests : IClassFixture<ProgramTests.ProgramFactory>
     {
         ArgumentNullException.ThrowIfNull(factory);
         _factory = factory;
-        _client = factory.CreateClient();
+        _client = factory.CreateDefaultClient(new OpenApiResponseValidator(cancellationToken => OpenApiResponseValidator.DocumentOfAsync(factory.Services, cancellationToken)));
     }
 
     [Fact]

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Strata.Api.Hosting;
+using Strata.Api.Tests.OpenApi;
 
 namespace Strata.Api.Tests;
 
 /// <summary>
 /// The API composed exactly as Program.cs composes it, with the test modules, served by Kestrel on a loopback port
-/// (so body limits and the real HTTP pipeline apply), plus any test-only routes.
+/// (so body limits and the real HTTP pipeline apply), plus any test-only routes. Its client checks every answer against
+/// the API's OpenAPI document (<see cref="OpenApiResponseValidator"/>).
 /// </summary>
 internal sealed class TestApi : IAsyncDisposable
 {
@@ -41,7 +43,11 @@ internal sealed class TestApi : IAsyncDisposable
         routes?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApi(app, new HttpClient { BaseAddress = new Uri(address) });
+        var validator = new OpenApiResponseValidator(cancellationToken => OpenApiResponseValidator.DocumentOfAsync(app.Services, cancellationToken))
+        {
+            InnerHandler = new SocketsHttpHandler(),
+        };
+        return new TestApi(app, new HttpClient(validator) { BaseAddress = new Uri(address) });
     }
 
     public async ValueTask DisposeAsync()

@@ -27,10 +27,12 @@ public sealed class ProblemDetailsTests(ApiTestDatabases databases) : IAsyncLife
         _api = await TestApi.StartAsync(settings, app =>
         {
             app.MapPost("/test/widgets", (WidgetRequest request) => TypedResults.Ok(request)).WithValidation<WidgetRequest>();
-            app.MapGet("/test/conflict", string () => throw new ConflictError("widgets.name_taken", "Another widget has this name.", "name"));
+            app.MapGet("/test/conflict", string () => throw new ConflictError("widgets.name_taken", "Another widget has this name.", "name"))
+                .ProducesProblem(StatusCodes.Status409Conflict);
             app.MapGet("/test/crash", string () => throw new InvalidOperationException("SELECT secret FROM vault"));
             app.MapGet("/test/database", string () => throw new DatabaseError("42P01"));
-            app.MapPost("/test/slow-body", string () => throw new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", StatusCodes.Status408RequestTimeout));
+            app.MapPost("/test/slow-body", string () => throw new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", StatusCodes.Status408RequestTimeout))
+                .ProducesProblem(StatusCodes.Status408RequestTimeout);
         }, services => services.AddScoped<IValidator<WidgetRequest>, WidgetRequestValidator>());
     }
 

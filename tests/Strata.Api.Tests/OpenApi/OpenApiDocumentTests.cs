@@ -23,7 +23,8 @@ public sealed class OpenApiDocumentTests(ProgramTests.ProgramFactory factory) : 
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateDefaultClient(
+        new OpenApiResponseValidator(cancellationToken => OpenApiResponseValidator.DocumentOfAsync(factory.Services, cancellationToken)));
 
     [Fact]
     public async Task The_committed_document_is_the_one_the_api_serves()

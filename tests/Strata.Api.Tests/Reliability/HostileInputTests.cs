@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Strata.Api.Tests.OpenApi;
 using Strata.AspNetCore.Configuration;
 using Strata.Data.Configuration;
 using Strata.Testing;
@@ -86,6 +87,11 @@ public sealed class HostileInputTests(ApiTestDatabases databases)
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HostileProbe probe)
     {
         using var request = new HttpRequestMessage(probe.Method, new Uri(probe.Path, UriKind.Relative));
+        if (probe.RefusedByKestrel)
+        {
+            request.Options.Set(OpenApiResponseValidator.AnsweredBeforeRouting, "Kestrel refuses a NUL in the path");
+        }
+
         if (probe.Body is not null && probe.ContentType is not null)
         {
             request.Content = new ByteArrayContent(probe.Body);
