@@ -25,7 +25,8 @@ internal static class OperationsEndpoints
 
         routes.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
         routes.MapOpenApi().ExcludeFromDescription();
-        routes.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Strata API")).ExcludeFromDescription();
+        // The reference works offline: Scalar's script is served by the app, and its fonts (from fonts.scalar.com) are not used.
+        routes.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Strata API").DisableDefaultFonts()).ExcludeFromDescription();
         return routes;
     }
 
