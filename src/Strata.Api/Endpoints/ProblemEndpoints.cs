@@ -18,20 +18,13 @@ internal static partial class ProblemEndpoints
     public static IEndpointRouteBuilder MapProblemEndpoints(this IEndpointRouteBuilder routes)
     {
         var catalog = ProblemCatalog.Load();
-        var problems = routes.MapGroup("/problems").ExcludeFromDescription();
-        problems.MapGet(string.Empty, (HttpContext http) => Page(http, "Problem types", Index(catalog)));
+        var problems = routes.MapGroup(ProblemTypes.IndexPath).ExcludeFromDescription();
+        problems.MapGet(string.Empty, (HttpContext http) => Page(http, "Problem types", Index(catalog, http.Request.PathBase)));
         problems.MapGet("/{code}", Results<ContentHttpResult, ProblemHttpResult> (string code, HttpContext http) =>
             catalog.Codes.TryGetValue(code, out var problem)
-                ? Page(http, problem.Code, Detail(problem))
+                ? Page(http, problem.Code, Detail(problem, http.Request.PathBase))
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No problem type is called '{code}'; /problems lists them all."));
         return routes;
-    }
-
-    /// <summary>The absolute URI of the page that explains <paramref name="code"/>, on the host the request reached.</summary>
-    public static string TypeUri(HttpRequest request, string code)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/problems/{Uri.EscapeDataString(code)}";
     }
 
     private static ContentHttpResult Page(HttpContext http, string title, string body)
@@ -62,7 +55,8 @@ internal static partial class ProblemEndpoints
         return TypedResults.Content(html, HtmlContentType);
     }
 
-    private static string Index(ProblemCatalog catalog)
+    // Links are absolute paths under the API's root, so they work from /problems and /problems/ alike.
+    private static string Index(ProblemCatalog catalog, PathString root)
     {
         var html = new StringBuilder()
             .Append("<h1>Problem types</h1>\n<p>Every error of the Strata API is an RFC 9457 problem whose <code>type</code> is ")
@@ -73,7 +67,7 @@ internal static partial class ProblemEndpoints
             foreach (var problem in section.Codes)
             {
                 var code = WebUtility.HtmlEncode(problem.Code);
-                html.Append("<tr id=\"").Append(code).Append("\"><td><a href=\"problems/").Append(code).Append("\"><code>").Append(code)
+                html.Append("<tr id=\"").Append(code).Append("\"><td><a href=\"").Append(WebUtility.HtmlEncode($"{root}{ProblemTypes.IndexPath}/")).Append(code).Append("\"><code>").Append(code)
                     .Append("</code></a></td><td>").Append(problem.Status).Append("</td><td>").Append(Inline(problem.Meaning)).Append("</td></tr>\n");
             }
 
@@ -83,11 +77,11 @@ internal static partial class ProblemEndpoints
         return html.ToString();
     }
 
-    private static string Detail(ProblemCode problem)
+    private static string Detail(ProblemCode problem, PathString root)
     {
         var code = WebUtility.HtmlEncode(problem.Code);
         return $"""
-            <p><a href="../problems#{code}">All problem types</a></p>
+            <p><a href="{WebUtility.HtmlEncode($"{root}{ProblemTypes.IndexPath}")}#{code}">All problem types</a></p>
             <h1><code>{code}</code></h1>
             <table>
             <tr><th>status</th><td>{problem.Status} {WebUtility.HtmlEncode(ReasonPhrases.GetReasonPhrase(problem.Status))}</td></tr>

@@ -59,12 +59,6 @@ internal sealed partial class ProblemCatalog
         return new ProblemCatalog(sections);
     }
 
-    [GeneratedRegex(@"^\| `(?<code>[a-z_]+\.[a-z_]+)` \| (?<status>\d{3}) \|(?<meaning>[^|]*)\|(?<by>.*)\|$")]
+    [GeneratedRegex(@"^\| `(?<code>[a-z0-9_]+\.[a-z0-9_]+)` \| (?<status>\d{3}) \|(?<meaning>[^|]*)\|(?<by>.*)\|$")]
     private static partial Regex CodeRow();
 }
-
-/// <summary>A section of the error page and its codes.</summary>
-internal sealed record ProblemSection(string Title, IReadOnlyList<ProblemCode> Codes);
-
-/// <summary>One error code: its status, what it means and what raises it (Markdown, as the page writes them).</summary>
-internal sealed record ProblemCode(string Code, int Status, string Meaning, string RaisedBy);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Strata.Api.Endpoints;
 using Strata.Data.Errors;
 
 namespace Strata.Api.Errors;
@@ -17,9 +16,14 @@ internal static class StrataProblemDetails
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions.TryAdd("code", DefaultCode(context.ProblemDetails.Status));
+            if (!context.ProblemDetails.Extensions.TryGetValue("code", out var value) || value is not string code)
+            {
+                code = DefaultCode(context.ProblemDetails.Status);
+                context.ProblemDetails.Extensions["code"] = code;
+            }
+
             // One scheme for every problem, the framework's included: the page that explains the code.
-            context.ProblemDetails.Type = ProblemEndpoints.TypeUri(context.HttpContext.Request, (string)context.ProblemDetails.Extensions["code"]!);
+            context.ProblemDetails.Type = ProblemTypes.For(context.HttpContext, code);
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<StrataExceptionHandler>();

@@ -30,10 +30,14 @@ internal sealed class ApiDocumentTransformer(ModuleRegistry registry) : IOpenApi
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://example.com/strata/licence") },
         };
 
+        // Sorted by name, not in the order a set happens to keep, so the committed document is stable; a tag two
+        // modules share keeps the first module's description.
         var tags = registry.Modules.OfType<IEndpointModule>().SelectMany(module => module.Tags)
-            .Append(new KeyValuePair<string, string>(OperationsTag, "Liveness and readiness of the process and its database, for load balancers and orchestrators."));
-        document.Tags = new HashSet<OpenApiTag>(
-            tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+            .Append(new KeyValuePair<string, string>(OperationsTag, "Liveness and readiness of the process and its database, for load balancers and orchestrators."))
+            .DistinctBy(tag => tag.Key, StringComparer.Ordinal);
+        document.Tags = new SortedSet<OpenApiTag>(
+            tags.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }),
+            Comparer<OpenApiTag>.Create((x, y) => string.CompareOrdinal(x.Name, y.Name)));
 
         foreach (var server in document.Servers ?? [])
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,7 +8,7 @@ internal sealed class BearerRequirementTransformer : IOpenApiOperationTransforme
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+        if (ProblemResponsesTransformer.RequiresAuthorization(context.Description.ActionDescriptor.EndpointMetadata))
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement

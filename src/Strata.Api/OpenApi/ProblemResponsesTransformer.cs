@@ -28,19 +28,21 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             statuses.Add("400");
         }
 
-        if (metadata.OfType<IAuthorizeData>().Any())
+        if (RequiresAuthorization(metadata))
         {
             statuses.Add("401");
         }
 
-        var permission = metadata.OfType<RequiredPermissionMetadata>().LastOrDefault()?.Permission;
+        var permissions = metadata.OfType<RequiredPermissionMetadata>().Select(p => p.Permission).Distinct(StringComparer.Ordinal).ToList();
+        var permission = permissions.Count == 0 ? null : string.Join("` and `", permissions);
         if (permission is not null)
         {
             statuses.Add("403");
             operation.Description = $"{operation.Description}\n\nNeeds the permission `{permission}`.".TrimStart();
         }
 
-        if (parameters.Any(p => p.In == ParameterLocation.Path))
+        var namesResource = parameters.Any(p => p.In == ParameterLocation.Path);
+        if (namesResource)
         {
             statuses.Add("404");
         }
@@ -64,30 +66,44 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         }
 
         // In status order, as a reader scans them; problems take the one Problem schema.
-        var tag = operation.Tags?.FirstOrDefault()?.Name;
         var responses = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
         operation.Responses.Clear();
         foreach (var (status, response) in responses)
         {
-            operation.Responses[status] = status[0] is '4' or '5' ? ProblemResponse(status, response, permission, tag, context.Document) : response;
+            operation.Responses[status] = status[0] is '4' or '5'
+                ? ProblemResponse(status, response, permission, namesResource, context.Document, context.Description.RelativePath)
+                : response;
         }
 
         return Task.CompletedTask;
     }
 
-    private static OpenApiResponse ProblemResponse(string status, IOpenApiResponse declared, string? permission, string? tag, OpenApiDocument? document)
+    /// <summary>
+    /// A route that needs a session or a policy, unless it lets anonymous callers in; the same rule as
+    /// <see cref="BearerRequirementTransformer"/>'s.
+    /// </summary>
+    public static bool RequiresAuthorization(IList<object> metadata) =>
+        metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+
+    private static OpenApiResponse ProblemResponse(
+        string status, IOpenApiResponse declared, string? permission, bool namesResource, OpenApiDocument? document, string? route)
     {
+        // A route that declares a 4xx or 5xx body of its own type would lose it here; that is a mistake to see, not to hide.
+        if (declared.Content?.Keys.Any(type => type != "application/problem+json") == true)
+        {
+            throw new InvalidOperationException($"'{route}' declares a {status} answer that is not a problem ({string.Join(", ", declared.Content.Keys)}).");
+        }
+
+        var problem = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema.Id, document) };
+        if (ProblemSchema.ExampleReference(status, permission is not null, document) is { } example)
+        {
+            problem.Examples = new Dictionary<string, IOpenApiExample> { [ProblemSchema.ExampleName] = example };
+        }
+
         var response = new OpenApiResponse
         {
-            Description = Describe(status, permission),
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/problem+json"] = new()
-                {
-                    Schema = new OpenApiSchemaReference(ProblemSchema.Id, document),
-                    Examples = new Dictionary<string, IOpenApiExample> { [ProblemSchema.ExampleName] = ProblemSchema.ExampleReference(status, tag, document) },
-                },
-            },
+            Description = Describe(status, permission, namesResource),
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem },
         };
         if (status == "429")
         {
@@ -113,14 +129,16 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
     private static bool IsReasonPhrase(string status, string description) =>
         int.TryParse(status, out var code) && string.Equals(description, ReasonPhrases.GetReasonPhrase(code), StringComparison.Ordinal);
 
-    private static string Describe(string status, string? permission) => status switch
+    private static string Describe(string status, string? permission, bool namesResource) => status switch
     {
         "400" => "The request breaks a rule: `errors` names each field (`request.validation`, `request.invalid_text`, `request.null_element`, `paging.invalid_size`, …), or it is malformed (`request.invalid`).",
         "401" => "Not authenticated: no valid session (`auth.unauthorized`), or wrong credentials where the route takes them.",
         "403" => permission is null
             ? "Signed in, but not allowed to do this (`auth.forbidden`, or the module's own code)."
             : $"Signed in, but without the permission `{permission}` (`auth.forbidden`); the refusal is audited.",
-        "404" => "An id in the path names nothing the caller can see (`<area>.<thing>_not_found`).",
+        "404" => namesResource
+            ? "An id in the path, or in the body, names nothing the caller can see (`<area>.<thing>_not_found`)."
+            : "An id in the body names nothing the caller can see (`<area>.<thing>_not_found`).",
         "408" => "The body arrived too slowly (`request.timeout`).",
         "409" => "Conflicts with the current state; `field` names the clashing field where there is one.",
         "410" => "The code, token or ceremony has expired or was already used.",

@@ -45,6 +45,12 @@ internal sealed class StrataSchemaTransformer : IOpenApiSchemaTransformer
             }
         }
 
+        // A C# enum's schema (WorkspaceRole) lists its JSON strings but names no type; string enums say they are strings.
+        if (schema is { Type: null, Enum.Count: > 0 } && schema.Enum.All(value => value?.GetValueKind() == JsonValueKind.String))
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -39,6 +39,18 @@ public sealed class StrataApiOptions
     public IList<string> TrustedProxies { get; } = [];
 
     /// <summary>
+    /// The API's public address (<c>https://api.example.com</c>, a path allowed), which problem <c>type</c> URIs are
+    /// made absolute with: <c>https://api.example.com/problems/auth.forbidden</c>. Unset (the default), types are
+    /// relative references (<c>/problems/auth.forbidden</c>) that a client resolves against the URL it called; the
+    /// request's Host header is never used, since a client or a proxy chooses it.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>True when <paramref name="value"/> is an absolute http or https URL without query or fragment.</summary>
+    public static bool IsPublicBaseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0 && url.Fragment.Length == 0;
+
+    /// <summary>
     /// Reads a <see cref="TrustedProxies"/> entry: a network when it has a prefix length (<c>10.0.0.0/8</c>), else an
     /// address; false when it is neither.
     /// </summary>

@@ -45,6 +45,11 @@ public sealed class StrataApiOptionsValidator : IValidateOptions<StrataApiOption
             }
         }
 
+        if (options.PublicBaseUrl is { } publicBaseUrl && !StrataApiOptions.IsPublicBaseUrl(publicBaseUrl))
+        {
+            failures.Add($"{Section}:PublicBaseUrl ('{publicBaseUrl}') must be an absolute http or https URL without query or fragment, such as https://api.example.com.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

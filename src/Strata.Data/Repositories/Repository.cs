@@ -92,7 +92,11 @@ public abstract class Repository<TEntity>
     /// is a <c>database.concurrency_conflict</c>. It takes no row lock. A <see cref="NotFoundError"/> when there is none.
     /// </summary>
     public async Task<TEntity> GetTrackedAsync(Guid publicId, CancellationToken cancellationToken = default) =>
-        await Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken) ?? throw NotFound(publicId);
+        await FindTrackedAsync(publicId, cancellationToken) ?? throw NotFound(publicId);
+
+    /// <summary>The row with <paramref name="publicId"/>, tracked (as <see cref="GetTrackedAsync"/>), or null.</summary>
+    public Task<TEntity?> FindTrackedAsync(Guid publicId, CancellationToken cancellationToken = default) =>
+        Set.FirstOrDefaultAsync(row => row.PublicId == publicId, cancellationToken);
 
     /// <summary>
     /// The rows with these public ids in one command (<c>= ANY (@ids)</c> on PostgreSQL, <c>IN (…)</c> on SQLite);

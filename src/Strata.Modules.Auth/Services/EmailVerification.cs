@@ -32,7 +32,7 @@ internal sealed class EmailVerification(
         var (userId, confirmed) = await database.InTransactionAsync(async cancel =>
         {
             var verification = await tokens.ConsumeAsync(Purpose, token, cancel);
-            var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
+            var user = await users.FindTrackedAsync(Guid.Parse(verification.Identifier), cancel) ?? throw VerificationTokens.InvalidToken();
             user.EmailVerified = true;
             return (user.Id, UserDto.From(user));
         }, cancellationToken: cancellationToken);

@@ -62,7 +62,7 @@ internal sealed class PasswordManagement(
         var userId = await database.InTransactionAsync(async cancel =>
         {
             var verification = await tokens.ConsumeAsync(ResetPurpose, token, cancel);
-            var user = await users.GetTrackedAsync(Guid.Parse(verification.Identifier), cancel);
+            var user = await users.FindTrackedAsync(Guid.Parse(verification.Identifier), cancel) ?? throw VerificationTokens.InvalidToken();
             await credentials.SetAsync(user, newPassword, cancel);
             user.FailedSignInCount = 0;
             user.LockoutEnd = null;

@@ -74,7 +74,13 @@ internal sealed class VerificationTokens(
             VerificationClaimOutcome.Claimed => claim.Verification!,
             VerificationClaimOutcome.Used => throw new GoneError("auth.token_used", "The token was already used or replaced by a newer one."),
             VerificationClaimOutcome.Expired => throw new GoneError("auth.token_expired", "The token has expired; ask for a new one."),
-            _ => throw new ValidationError("auth.invalid_token", "token", "The token is not valid."),
+            _ => throw InvalidToken(),
         };
     }
+
+    /// <summary>
+    /// The answer to a token that cannot be used: unknown, or — when its user was deleted after it was sent — naming
+    /// nobody (the same 400, so a token does not tell whether its account still exists).
+    /// </summary>
+    public static ValidationError InvalidToken() => new("auth.invalid_token", "token", "The token is not valid.");
 }

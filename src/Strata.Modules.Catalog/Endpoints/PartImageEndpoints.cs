@@ -33,7 +33,7 @@ internal static class PartImageEndpoints
             .WithDescription("Answers one image's bytes, with the content type sniffed at upload and the file name it was uploaded with. " +
                 "No session needed; an image of another part answers 404.")
             .WithSummary("One image's bytes, with the content type sniffed at upload.")
-            .Produces<Stream>(StatusCodes.Status200OK, PartImages.ImageTypes[0], PartImages.ImageTypes[1..]).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Stream>(StatusCodes.Status200OK, PartImages.ImageTypes[0], [.. PartImages.ImageTypes.Skip(1)]).ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = routes.MapGroup("/catalog").WithTags("Catalog").RequirePermission(CatalogModule.CatalogWrite);
         writes.MapPost("/parts/{id:guid}/images", UploadImageAsync).WithName("UploadPartImage")
@@ -41,7 +41,7 @@ internal static class PartImageEndpoints
             .WithDescription("Stores one image for the part, sent as the raw request body (not multipart), and answers its metadata (201). " +
                 "The type is judged from the bytes, whatever the content type says: anything but JPEG, PNG, GIF or WebP answers 415 `catalog.unsupported_file_type`, " +
                 "more than the configured limit (5 MiB by default) 413 `catalog.file_too_large`.")
-            .Accepts<Stream>("application/octet-stream", PartImages.ImageTypes)
+            .Accepts<Stream>("application/octet-stream", [.. PartImages.ImageTypes])
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         writes.MapDelete("/parts/{id:guid}/images/{fileId:guid}", DeleteImageAsync).WithName("DeletePartImage")
             .WithDescription("Removes one image of the part, its metadata and its bytes; answers 204.")

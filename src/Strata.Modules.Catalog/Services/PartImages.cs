@@ -15,7 +15,7 @@ internal sealed class PartImages(
     private const string OwnerType = "part";
 
     /// <summary>The content types a part image may have, judged from its bytes; the routes declare the same list.</summary>
-    public static readonly string[] ImageTypes = [ContentSniffer.Jpeg, ContentSniffer.Png, ContentSniffer.Gif, ContentSniffer.Webp];
+    public static readonly IReadOnlyList<string> ImageTypes = [ContentSniffer.Jpeg, ContentSniffer.Png, ContentSniffer.Gif, ContentSniffer.Webp];
 
     public async Task<FileDto> AttachAsync(Guid partId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,18 @@ public sealed class StrataApiOptionsValidatorTests
     public void Addresses_and_networks_are_trusted_proxies(string entry) =>
         Assert.True(Validator.Validate(null, new StrataApiOptions { TrustedProxies = { entry } }).Succeeded);
 
+    [Theory]
+    [InlineData("api.example.com")]
+    [InlineData("/strata")]
+    [InlineData("ftp://api.example.com")]
+    [InlineData("https://api.example.com/?x=1")]
+    public void A_public_base_url_that_is_no_absolute_http_url_is_refused_naming_the_setting(string url) =>
+        AssertRefused(new StrataApiOptions { PublicBaseUrl = url }, "Strata:Api:PublicBaseUrl");
+
+    [Fact]
+    public void An_https_public_base_url_with_a_path_is_valid() =>
+        Assert.True(Validator.Validate(null, new StrataApiOptions { PublicBaseUrl = "https://api.example.com/strata" }).Succeeded);
+
     private static void AssertRefused(StrataApiOptions options, string setting)
     {
         var result = Validator.Validate(null, options);

@@ -362,6 +362,34 @@ public sealed class AuthRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_reset_code_of_a_deleted_user_answers_400_invalid_token(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (user, email, _) = await api.SignUpAsync();
+        await api.PostAsync("/auth/password/forgot", new { email });
+        await api.SendAsync(HttpMethod.Delete, $"/admin/users/{user}", token: admin);
+
+        var reset = await api.PostAsync("/auth/password/reset", new { token = api.Mail.LastCode(email, "password_reset"), password = "a brand new passphrase" });
+
+        await AssertProblemAsync(reset, HttpStatusCode.BadRequest, "auth.invalid_token");
+    }
+
+    [Theory, BothProviders]
+    public async Task An_email_code_of_a_deleted_user_answers_400_invalid_token(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var (user, email, token) = await api.SignUpAsync();
+        await api.SendAsync(HttpMethod.Post, "/auth/email-verification", token: token);
+        await api.SendAsync(HttpMethod.Delete, $"/admin/users/{user}", token: admin);
+
+        var confirm = await api.PostAsync("/auth/email-verification/confirm", new { token = api.Mail.LastCode(email, "email_verification") });
+
+        await AssertProblemAsync(confirm, HttpStatusCode.BadRequest, "auth.invalid_token");
+    }
+
+    [Theory, BothProviders]
     public async Task Each_security_event_leaves_its_audit_row(DatabaseProvider provider)
     {
         await using var api = await ApiHarness.StartAsync(databases, provider);

@@ -92,6 +92,18 @@ public sealed class OpenApiResponseValidatorTests
     }
 
     [Fact]
+    public async Task A_member_the_schema_does_not_declare_fails_even_inside_a_nested_reference()
+    {
+        using var client = ClientAnswering(HttpStatusCode.OK, "application/json",
+            """{"id":"8c4a6a2e-54a8-4f6c-9c1c-2f3d3a1b9e10","name":"x","token":"secret","owner":{"email":"a@example.com","passwordHash":"x"}}""");
+
+        var error = await Assert.ThrowsAsync<OpenApiContractException>(() => client.GetAsync(new Uri(Thing, UriKind.Relative)));
+
+        Assert.Contains("/token", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/owner/passwordHash", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_property_of_the_wrong_type_fails_at_its_pointer_even_through_a_nested_reference()
     {
         using var client = ClientAnswering(HttpStatusCode.OK, "application/json", """{"id":"8c4a6a2e-54a8-4f6c-9c1c-2f3d3a1b9e10","name":"x","count":"3","owner":{"email":7}}""");
