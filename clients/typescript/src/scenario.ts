@@ -804,6 +804,19 @@ export async function parts(token: string, manufacturerId: string, variationId: 
     }
   }
 
+  // The part list: filters combine (a category includes the categories below it); keyset paged by name.
+  const listed = await api.GET("/catalog/parts", { params: { query: { limit: 50, tag: "winter", categoryId } } });
+  if (listed.error) {
+    problem("parts", listed.error.code, listed.error.traceId); // 400 paging.invalid_size, paging.invalid_cursor
+  } else {
+    for (const item of listed.data.items) {
+      const firstImage: string | null = item.firstImageId;
+      show(item.partNumber, item.name, item.manufacturer.name, item.categoryPath.map((c) => c.name).join(" › "), item.tags.join(", "), firstImage);
+    }
+    const more: string | null = listed.data.nextCursor;
+    show(more);
+  }
+
   const part = await api.GET("/catalog/parts/{id}", { params: { path: { id: partId } } });
   if (part.error) {
     problem("part", part.error.code, part.error.traceId); // 404 part.not_found

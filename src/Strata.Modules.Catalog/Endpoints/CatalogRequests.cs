@@ -10,6 +10,16 @@ namespace Strata.Modules.Catalog.Endpoints;
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
 public sealed record CatalogPageQuery(int? Limit = null, string? Cursor = null);
 
+/// <summary>The part list's paging and filters; the filters given combine.</summary>
+/// <param name="Limit">Items per page, 1 to 100; 20 when absent.</param>
+/// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
+/// <param name="CategoryId">Only parts in this category or any category below it.</param>
+/// <param name="VariationId">Only parts that fit this model variation.</param>
+/// <param name="ManufacturerId">Only parts of this manufacturer.</param>
+/// <param name="Tag">Only parts with this tag; case and accents do not matter.</param>
+public sealed record PartListQuery(
+    int? Limit = null, string? Cursor = null, Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null);
+
 /// <summary>Keyset paging of the manufacturers, and <c>?search=</c> matching part of the name.</summary>
 /// <param name="Limit">Items per page, 1 to 100; 20 when absent.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Strata.AspNetCore.Routing;
 using Strata.AspNetCore.Validation;
+using Strata.Data.Repositories;
 using Strata.Modules.Auth.Endpoints;
 using Strata.Modules.Catalog.Services;
 
@@ -25,6 +26,11 @@ internal static class PartEndpoints
         var catalog = routes.MapGroup("/catalog").WithTags("Catalog");
         catalog.MapGet("/categories", CategoryTreeAsync).WithName("CategoryTree").WithSummary("The part category tree.")
             .WithDescription("Answers the whole part category tree: the root categories by name, each with its sub-categories by name, to any depth. No session needed.");
+        catalog.MapGet("/parts", ListPartsAsync).WithName("ListParts")
+            .WithSummary("Parts by name, keyset paged; filtered by category (with its sub-categories), fitting variation, manufacturer and tag.")
+            .WithDescription("Lists live parts by name, each with its manufacturer, category path (root first), tags and first image id. " +
+                "Filters combine; a filter naming nothing that exists gives an empty page. `limit` is 1–100 (20 by default); pass a page's `nextCursor` as `cursor` for the next. " +
+                "No session needed.");
         catalog.MapGet("/parts/{id:guid}", GetPartAsync).WithName("GetPart")
             .WithSummary("A part with its category path, tags, alternatives (both directions) and compatible variations.")
             .WithDescription("Answers a part with its manufacturer, canonical part name, category path (root first), description, attributes, tags, " +
@@ -91,6 +97,11 @@ internal static class PartEndpoints
 
     private static async Task<Ok<IReadOnlyList<CategoryNode>>> CategoryTreeAsync(IPartCatalog parts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await parts.GetCategoryTreeAsync(cancellationToken));
+
+    private static async Task<Ok<KeysetPage<PartListItem>>> ListPartsAsync([AsParameters] PartListQuery query, IPartCatalog parts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await parts.ListPartsAsync(
+            new KeysetRequest(query.Limit ?? KeysetRequest.DefaultLimit, query.Cursor),
+            new PartListFilter(query.CategoryId, query.VariationId, query.ManufacturerId, query.Tag), cancellationToken));
 
     private static async Task<Ok<PartDetail>> GetPartAsync([Description(PartIdDescription)] Guid id, IPartCatalog parts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await parts.GetPartAsync(id, cancellationToken));

@@ -10,6 +10,9 @@ namespace Strata.Modules.Catalog.Schema;
 /// </summary>
 internal sealed class StoredFile : StrataEntity
 {
+    /// <summary>The <see cref="OwnerType"/> of a part's images.</summary>
+    public const string PartOwner = "part";
+
     public string StorageKey { get; set; } = string.Empty;
 
     public string OriginalName { get; set; } = string.Empty;

@@ -1,3 +1,5 @@
+using Strata.Data.Repositories;
+
 namespace Strata.Modules.Catalog.Services;
 
 /// <summary>
@@ -18,6 +20,12 @@ public interface IPartCatalog
 
     /// <summary>Deletes a category without sub-categories, parts or fitments.</summary>
     Task DeleteCategoryAsync(Guid categoryId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Live parts by name, keyset paged, filtered by <paramref name="filter"/> (filters combine); each with its maker,
+    /// category path, tags and first image. The same number of commands for a page of 5 as of 100.
+    /// </summary>
+    Task<KeysetPage<PartListItem>> ListPartsAsync(KeysetRequest page, PartListFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>A part with category path, tags, alternatives and compatible variations, in a fixed number of commands.</summary>
     Task<PartDetail> GetPartAsync(Guid partId, CancellationToken cancellationToken = default);

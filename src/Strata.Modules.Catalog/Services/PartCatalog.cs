@@ -1,5 +1,6 @@
 using Strata.Data.Conventions;
 using Strata.Data.Errors;
+using Strata.Data.Repositories;
 using Strata.Data.Sessions;
 using Strata.Modules.Catalog.Repositories;
 using Strata.Modules.Catalog.Schema;
@@ -59,6 +60,9 @@ internal sealed class PartCatalog(
 
             await categories.RemoveAsync(category, token);
         }, cancellationToken: cancellationToken);
+
+    public Task<KeysetPage<PartListItem>> ListPartsAsync(KeysetRequest page, PartListFilter filter, CancellationToken cancellationToken = default) =>
+        parts.ListAsync(page, filter, cancellationToken);
 
     public async Task<PartDetail> GetPartAsync(Guid partId, CancellationToken cancellationToken = default) =>
         // One statement, whatever the number of tags, alternatives and fitments.

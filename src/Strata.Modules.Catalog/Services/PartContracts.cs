@@ -34,6 +34,24 @@ public sealed record PartInput(
 /// <param name="Manufacturer">The maker.</param>
 public sealed record PartSummary(Guid Id, string PartNumber, string Name, NamedReference Manufacturer);
 
+/// <summary>A part as a list shows it.</summary>
+/// <param name="Id">Public id.</param>
+/// <param name="PartNumber">The maker's part number.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Manufacturer">The maker.</param>
+/// <param name="CategoryPath">Its category and the categories above it, root first.</param>
+/// <param name="Tags">Its tags, by name.</param>
+/// <param name="FirstImageId">Its first uploaded image (download it from <c>/catalog/parts/{id}/images/{fileId}</c>), or null.</param>
+public sealed record PartListItem(
+    Guid Id, string PartNumber, string Name, NamedReference Manufacturer, IReadOnlyList<NamedReference> CategoryPath, IReadOnlyList<string> Tags, Guid? FirstImageId);
+
+/// <summary>What a part list is narrowed to; every filter given applies.</summary>
+/// <param name="CategoryId">Parts in this category or any category below it.</param>
+/// <param name="VariationId">Parts that fit this model variation.</param>
+/// <param name="ManufacturerId">Parts of this maker.</param>
+/// <param name="Tag">Parts with this tag (case and accents folded).</param>
+public sealed record PartListFilter(Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null);
+
 /// <summary>An alternative to a part, whichever side it was recorded from.</summary>
 /// <param name="Part">The other part.</param>
 /// <param name="Kind"><c>oem</c>, <c>aftermarket</c> or <c>interchange</c>.</param>

@@ -12,7 +12,7 @@ namespace Strata.Modules.Catalog.Services;
 internal sealed class PartImages(
     DatabaseSession database, PartRepository parts, StoredFileRepository files, IFileStorage storage, IOptions<FileStorageOptions> options) : IPartImages
 {
-    private const string OwnerType = "part";
+    private const string OwnerType = StoredFile.PartOwner;
 
     /// <summary>The content types a part image may have, judged from its bytes; the routes declare the same list.</summary>
     public static readonly IReadOnlyList<string> ImageTypes = [ContentSniffer.Jpeg, ContentSniffer.Png, ContentSniffer.Gif, ContentSniffer.Webp];

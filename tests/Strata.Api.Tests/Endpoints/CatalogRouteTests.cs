@@ -109,6 +109,26 @@ public sealed class CatalogRouteTests(ApiTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task The_part_list_filters_by_tag_and_pages_with_the_cursor(DatabaseProvider provider)
+    {
+        await using var api = await ApiHarness.StartAsync(databases, provider);
+        var (_, admin) = await api.AdminAsync();
+        var first = await PartAsync(api, admin, "P-1");
+        await PartAsync(api, admin, "P-2");
+        await api.SendAsync(HttpMethod.Put, $"/catalog/parts/{first}/tags", new { tags = new[] { "winter" } }, admin);
+
+        var page = await (await api.SendAsync(HttpMethod.Get, "/catalog/parts?limit=1")).Content.ReadFromJsonAsync<JsonElement>();
+        var next = await (await api.SendAsync(HttpMethod.Get, $"/catalog/parts?limit=1&cursor={Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)}"))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var tagged = await (await api.SendAsync(HttpMethod.Get, "/catalog/parts?tag=Winter")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(page.GetProperty("items")[0].GetProperty("id").GetGuid(), next.GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.Equal(first, Assert.Single(tagged.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        await AssertProblemAsync(await api.SendAsync(HttpMethod.Get, "/catalog/parts?limit=101"), HttpStatusCode.BadRequest, "paging.invalid_size");
+    }
+
+    [Theory, BothProviders]
     public async Task Alternatives_answer_409_when_recorded_twice_and_400_for_the_part_itself(DatabaseProvider provider)
     {
         await using var api = await ApiHarness.StartAsync(databases, provider);
