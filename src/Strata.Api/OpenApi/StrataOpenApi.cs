@@ -18,6 +18,7 @@ internal static class StrataOpenApi
                 .AddSchemaTransformer<StrataSchemaTransformer>()
                 .AddOperationTransformer<BearerRequirementTransformer>()
                 .AddOperationTransformer<CamelCaseQueryParameterTransformer>()
+                .AddOperationTransformer<PagingParameterTransformer>()
                 .AddOperationTransformer<RequestExampleTransformer>()
                 .AddOperationTransformer<BinaryContentTransformer>()
                 .AddOperationTransformer<ProblemResponsesTransformer>();

@@ -75,7 +75,7 @@ internal static class AdminEndpoints
             .WithDescription("Reads the audit log, newest first: sign-ins, sessions, codes, password, passkey, role and permission changes, " +
                 "refused permission checks and workspace changes, each with actor, target, outcome, client and metadata. " +
                 "Filter by `actorId`, `action` and a time span (`from` inclusive, `to` exclusive). " +
-                "Keyset paged: `limit` 1–100 (default 20); pass `nextCursor` as `cursor` for the next page.");
+                "Keyset paged: pass `nextCursor` as `cursor` for the next page.");
         routes.MapGroup("/admin").WithTags("Admin").RequirePermission(AuthModule.UsersManage)
             .MapDelete("/users/{id:guid}", DeleteUserAsync).WithName("DeleteUser").WithSummary("Deletes a user (soft) and revokes their sessions.")
             .WithDescription("Deletes a user (soft: the row is kept, the account can no longer sign in): revokes all their sessions, " +

@@ -20,7 +20,7 @@ public sealed record UpdateRoleRequest(string? Name = null, string? Description 
 public sealed record RolePermissionsRequest(IReadOnlyList<string> Permissions);
 
 /// <summary>Audit-log query: keyset paging and filters.</summary>
-/// <param name="Limit">Entries per page, 1 to 100; 20 when absent.</param>
+/// <param name="Limit">Entries per page.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
 /// <param name="ActorId">Only entries of this actor (a user's public id).</param>
 /// <param name="Action">Only entries of this action, such as <c>authn_login_fail</c> or <c>authz_change</c>.</param>

@@ -6,12 +6,12 @@ using Strata.Modules.Catalog.Services;
 namespace Strata.Modules.Catalog.Endpoints;
 
 /// <summary>Keyset paging of a catalog list: <c>?limit=&amp;cursor=</c>.</summary>
-/// <param name="Limit">Items per page, 1 to 100; 20 when absent.</param>
+/// <param name="Limit">Items per page.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
 public sealed record CatalogPageQuery(int? Limit = null, string? Cursor = null);
 
 /// <summary>The part list's paging and filters; the filters given combine.</summary>
-/// <param name="Limit">Items per page, 1 to 100; 20 when absent.</param>
+/// <param name="Limit">Items per page.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
 /// <param name="CategoryId">Only parts in this category or any category below it.</param>
 /// <param name="VariationId">Only parts that fit this model variation.</param>
@@ -21,7 +21,7 @@ public sealed record PartListQuery(
     int? Limit = null, string? Cursor = null, Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null);
 
 /// <summary>Keyset paging of the manufacturers, and <c>?search=</c> matching part of the name.</summary>
-/// <param name="Limit">Items per page, 1 to 100; 20 when absent.</param>
+/// <param name="Limit">Items per page.</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page; absent for the first page.</param>
 /// <param name="Search">Only manufacturers whose name contains this text, ignoring case.</param>
 public sealed record ManufacturerPageQuery(int? Limit = null, string? Cursor = null, string? Search = null);

@@ -29,7 +29,7 @@ internal static class PartEndpoints
         catalog.MapGet("/parts", ListPartsAsync).WithName("ListParts")
             .WithSummary("Parts by name, keyset paged; filtered by category (with its sub-categories), fitting variation, manufacturer and tag.")
             .WithDescription("Lists live parts by name, each with its manufacturer, category path (root first), tags and first image id. " +
-                "Filters combine; a filter naming nothing that exists gives an empty page. `limit` is 1–100 (20 by default); pass a page's `nextCursor` as `cursor` for the next. " +
+                "Filters combine; a filter naming nothing that exists gives an empty page. Pass a page's `nextCursor` as `cursor` for the next. " +
                 "No session needed.");
         catalog.MapGet("/parts/{id:guid}", GetPartAsync).WithName("GetPart")
             .WithSummary("A part with its category path, tags, alternatives (both directions) and compatible variations.")

@@ -25,7 +25,7 @@ internal static class VehicleEndpoints
     private const string VinPrefixIdDescription = "The VIN prefix's public id.";
     private const string VinDescription = "The 17-character VIN, in any case: letters and digits without I, O or Q.";
 
-    private const string Paging = "Keyset paged: `limit` 1–100 (default 20); pass `nextCursor` as `cursor` for the next page.";
+    private const string Paging = "Keyset paged: pass `nextCursor` as `cursor` for the next page.";
 
     private const string HierarchyAudit = "Recorded in the vehicle hierarchy audit with the caller and the row before and after.";
 

@@ -90,6 +90,21 @@ public sealed class OpenApiDocumentTests(ProgramTests.ProgramFactory factory) : 
     }
 
     [Fact]
+    public async Task Every_limit_parameter_states_the_page_size_range_and_default()
+    {
+        var limits = Operations(await DocumentAsync())
+            .SelectMany(op => op.Operation["parameters"]?.AsArray() ?? [])
+            .Where(p => p!["name"]!.GetValue<string>() == "limit")
+            .Select(p => p!["schema"]!)
+            .ToList();
+
+        Assert.NotEmpty(limits);
+        Assert.All(limits, schema => Assert.Equal(
+            (1m, (decimal)Strata.Data.Repositories.PageRequest.MaxPageSize, Strata.Data.Repositories.KeysetRequest.DefaultLimit),
+            (schema["minimum"]!.GetValue<decimal>(), schema["maximum"]!.GetValue<decimal>(), schema["default"]!.GetValue<int>())));
+    }
+
+    [Fact]
     public async Task Every_json_request_body_has_an_example()
     {
         var bodies = Operations(await DocumentAsync())
