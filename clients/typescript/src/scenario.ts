@@ -805,9 +805,9 @@ export async function parts(token: string, manufacturerId: string, variationId: 
   }
 
   // The part list: filters combine (a category includes the categories below it); keyset paged by name.
-  const listed = await api.GET("/catalog/parts", { params: { query: { limit: 50, tag: "winter", categoryId } } });
+  const listed = await api.GET("/catalog/parts", { params: { query: { limit: 50, tag: "winter", categoryId, search: "brake di" } } });
   if (listed.error) {
-    problem("parts", listed.error.code, listed.error.traceId); // 400 paging.invalid_size, paging.invalid_cursor
+    problem("parts", listed.error.code, listed.error.traceId); // 400 paging.invalid_size, paging.invalid_cursor, catalog.invalid_search
   } else {
     for (const item of listed.data.items) {
       const firstImage: string | null = item.firstImageId;

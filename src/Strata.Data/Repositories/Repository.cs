@@ -177,6 +177,28 @@ public abstract class Repository<TEntity>
         return new(rows, _cursors.Encode(new KeysetCursor(sort.Spec, sort.Key.Capture(last), last.PublicId)));
     }
 
+    /// <summary>
+    /// The cursor of a keyset the repository orders itself, over a key computed in SQL that no sort field of
+    /// <see cref="Sorts"/> can express (a search rank): opaque and tamper-proof like <see cref="KeysetPageAsync"/>'s,
+    /// bound to <paramref name="sort"/>.
+    /// </summary>
+    protected string EncodeCursor<TKey>(string sort, TKey key, Guid publicId) =>
+        _cursors.Encode(new KeysetCursor(sort, System.Text.Json.JsonSerializer.SerializeToElement(key), publicId));
+
+    /// <summary>The key and public id of a cursor made by <see cref="EncodeCursor"/> for <paramref name="sort"/>; a 400 otherwise.</summary>
+    protected (TKey Key, Guid PublicId) DecodeCursor<TKey>(string cursor, string sort)
+    {
+        var decoded = _cursors.Decode(cursor, sort);
+        try
+        {
+            return (System.Text.Json.JsonSerializer.Deserialize<TKey>(decoded.Key)!, decoded.PublicId);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new ValidationError("paging.invalid_cursor", "cursor", "The cursor is not valid; request the first page again without a cursor.");
+        }
+    }
+
     /// <summary>Inserts <paramref name="row"/> and saves it.</summary>
     public async Task<TEntity> AddAsync(TEntity row, CancellationToken cancellationToken = default)
     {

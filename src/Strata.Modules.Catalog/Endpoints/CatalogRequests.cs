@@ -17,8 +17,16 @@ public sealed record CatalogPageQuery(int? Limit = null, string? Cursor = null);
 /// <param name="VariationId">Only parts that fit this model variation.</param>
 /// <param name="ManufacturerId">Only parts of this manufacturer.</param>
 /// <param name="Tag">Only parts with this tag; case and accents do not matter.</param>
+/// <param name="Search">
+/// Only parts whose number, name or description has a word starting with each word given (<c>brake pa</c>), case and
+/// accents folded, or whose part number contains the text with or without separators (<c>04465</c>, <c>04465-33</c>);
+/// ranked: the exact part number first, then name and number matches, then description mentions, each by name. Only
+/// letters and digits count (any other character separates words); at most 200 characters (400
+/// <c>catalog.invalid_search</c>).
+/// </param>
 public sealed record PartListQuery(
-    int? Limit = null, string? Cursor = null, Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null);
+    int? Limit = null, string? Cursor = null, Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null,
+    string? Search = null);
 
 /// <summary>Keyset paging of the manufacturers, and <c>?search=</c> matching part of the name.</summary>
 /// <param name="Limit">Items per page.</param>

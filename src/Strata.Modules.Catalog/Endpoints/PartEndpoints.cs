@@ -27,9 +27,13 @@ internal static class PartEndpoints
         catalog.MapGet("/categories", CategoryTreeAsync).WithName("CategoryTree").WithSummary("The part category tree.")
             .WithDescription("Answers the whole part category tree: the root categories by name, each with its sub-categories by name, to any depth. No session needed.");
         catalog.MapGet("/parts", ListPartsAsync).WithName("ListParts")
-            .WithSummary("Parts by name, keyset paged; filtered by category (with its sub-categories), fitting variation, manufacturer and tag.")
+            .WithSummary("Parts by name, keyset paged; filtered by category (with its sub-categories), fitting variation, manufacturer, tag and text search.")
             .WithDescription("Lists live parts by name, each with its manufacturer, category path (root first), tags and first image id. " +
                 "Filters combine; a filter naming nothing that exists gives an empty page. Pass a page's `nextCursor` as `cursor` for the next. " +
+                "`search` finds parts whose number, name or description has words starting with every word given (`brake pa`), case and accents folded, " +
+                "or whose part number contains the text with or without separators (`04465-33`); results are ranked — the exact part number first, " +
+                "then name and number matches, then description mentions, each by name — and a search cursor only continues a search. " +
+                "Only letters and digits count; a `search` over 200 characters answers 400 `catalog.invalid_search`. " +
                 "No session needed.");
         catalog.MapGet("/parts/{id:guid}", GetPartAsync).WithName("GetPart")
             .WithSummary("A part with its category path, tags, alternatives (both directions) and compatible variations.")
@@ -101,7 +105,7 @@ internal static class PartEndpoints
     private static async Task<Ok<KeysetPage<PartListItem>>> ListPartsAsync([AsParameters] PartListQuery query, IPartCatalog parts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await parts.ListPartsAsync(
             new KeysetRequest(query.Limit ?? KeysetRequest.DefaultLimit, query.Cursor),
-            new PartListFilter(query.CategoryId, query.VariationId, query.ManufacturerId, query.Tag), cancellationToken));
+            new PartListFilter(query.CategoryId, query.VariationId, query.ManufacturerId, query.Tag, query.Search), cancellationToken));
 
     private static async Task<Ok<PartDetail>> GetPartAsync([Description(PartIdDescription)] Guid id, IPartCatalog parts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await parts.GetPartAsync(id, cancellationToken));

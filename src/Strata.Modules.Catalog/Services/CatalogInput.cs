@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Strata.Modules.Catalog.Schema;
 
@@ -33,6 +35,9 @@ public static partial class CatalogInput
 
     /// <summary>What <see cref="IsFitmentNote"/> asks.</summary>
     public static readonly string FitmentNoteRule = $"The note is at most {CatalogLimits.FitmentNoteMaxLength} characters.";
+
+    /// <summary>What <see cref="IsSearch"/> asks.</summary>
+    public static readonly string SearchRule = $"The search text is at most {CatalogLimits.SearchMaxLength} characters.";
 
     /// <summary>What <see cref="IsCountry"/> asks.</summary>
     public const string CountryRule = "The country is an ISO 3166-1 alpha-2 code: two upper-case letters.";
@@ -78,6 +83,54 @@ public static partial class CatalogInput
 
     /// <summary>A fitment's note is absent or short enough.</summary>
     public static bool IsFitmentNote(string? note) => !(note?.Length > CatalogLimits.FitmentNoteMaxLength);
+
+    /// <summary>A part list's search text is absent or at most 200 characters (before it is cut into terms).</summary>
+    public static bool IsSearch(string? search) => !(search?.Length > CatalogLimits.SearchMaxLength);
+
+    /// <summary>
+    /// The terms of a search text: its runs of letters and digits, accents removed (é → e) and lower-cased, at most
+    /// <see cref="CatalogLimits.SearchMaxTerms"/> terms of at most <see cref="CatalogLimits.SearchTermMaxLength"/>
+    /// characters. Everything else — quotes, operators, FTS and tsquery syntax, control characters, emoji — only
+    /// separates terms, so no user text ever reaches a query engine as syntax.
+    /// </summary>
+    public static IReadOnlyList<string> SearchTerms(string? search)
+    {
+        var terms = new List<string>();
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return terms;
+        }
+
+        var term = new StringBuilder();
+        foreach (var c in search.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (term.Length < CatalogLimits.SearchTermMaxLength)
+                {
+                    term.Append(char.ToLowerInvariant(c));
+                }
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return terms;
+
+        void Flush()
+        {
+            if (term.Length > 0 && terms.Count < CatalogLimits.SearchMaxTerms)
+            {
+                // Recomposed, so a letter whose accent was removed is one character again.
+                terms.Add(term.ToString().Normalize(NormalizationForm.FormC));
+            }
+
+            term.Clear();
+        }
+    }
 
     // \z, not $: "$" would let a trailing line feed through.
     [GeneratedRegex(@"^[A-Z]{2}\z")]

@@ -38,4 +38,13 @@ public static class CatalogLimits
 
     /// <summary>Longest fitment note (position or condition).</summary>
     public const int FitmentNoteMaxLength = 200;
+
+    /// <summary>Longest <c>?search=</c> text of the part list.</summary>
+    public const int SearchMaxLength = 200;
+
+    /// <summary>Most search terms used; words beyond them are ignored.</summary>
+    public const int SearchMaxTerms = 8;
+
+    /// <summary>Longest search term; a longer run of letters and digits is cut to this.</summary>
+    public const int SearchTermMaxLength = 64;
 }

@@ -61,8 +61,16 @@ internal sealed class PartCatalog(
             await categories.RemoveAsync(category, token);
         }, cancellationToken: cancellationToken);
 
-    public Task<KeysetPage<PartListItem>> ListPartsAsync(KeysetRequest page, PartListFilter filter, CancellationToken cancellationToken = default) =>
-        parts.ListAsync(page, filter, cancellationToken);
+    public Task<KeysetPage<PartListItem>> ListPartsAsync(KeysetRequest page, PartListFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!CatalogInput.IsSearch(filter.Search))
+        {
+            throw new ValidationError("catalog.invalid_search", "search", CatalogInput.SearchRule);
+        }
+
+        return parts.ListAsync(page, filter, cancellationToken);
+    }
 
     public async Task<PartDetail> GetPartAsync(Guid partId, CancellationToken cancellationToken = default) =>
         // One statement, whatever the number of tags, alternatives and fitments.

@@ -50,7 +50,12 @@ public sealed record PartListItem(
 /// <param name="VariationId">Parts that fit this model variation.</param>
 /// <param name="ManufacturerId">Parts of this maker.</param>
 /// <param name="Tag">Parts with this tag (case and accents folded).</param>
-public sealed record PartListFilter(Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null);
+/// <param name="Search">
+/// Words of the part number, name or description, each a prefix (<c>brake pa</c>), case and accents folded, or a fragment of
+/// the part number with or without separators (<c>04465-33</c>); ranked: the exact part number first, then name and
+/// number matches, then description mentions. At most 200 characters.
+/// </param>
+public sealed record PartListFilter(Guid? CategoryId = null, Guid? VariationId = null, Guid? ManufacturerId = null, string? Tag = null, string? Search = null);
 
 /// <summary>An alternative to a part, whichever side it was recorded from.</summary>
 /// <param name="Part">The other part.</param>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Strata.Modules.Catalog;
 
 #nullable disable
@@ -21,6 +22,8 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.BodyStyle", b =>
@@ -387,6 +390,12 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("public_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('catalog.part_search'::regconfig, coalesce(part_number, '')), 'A') || setweight(to_tsvector('catalog.part_search'::regconfig, coalesce(name, '')), 'B') || setweight(to_tsvector('catalog.part_search'::regconfig, coalesce(description, '')), 'C')", true);
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -403,12 +412,23 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_parts_category_id");
 
+                    b.HasIndex("NormalizedPartNumber")
+                        .HasDatabaseName("ix_parts_normalized_part_number");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NormalizedPartNumber"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NormalizedPartNumber"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("PartNameId")
                         .HasDatabaseName("ix_parts_part_name_id");
 
                     b.HasIndex("PublicId")
                         .IsUnique()
                         .HasDatabaseName("ux_parts_public_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_parts_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ManufacturerId", "NormalizedPartNumber")
                         .IsUnique()
