@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Strata.Data.Configuration;
 using Strata.Data.Errors;
 using Strata.Data.Repositories;
+using Strata.Data.Sessions;
 using Strata.Modules.Catalog.Services;
 using Strata.Testing;
 
@@ -165,6 +167,31 @@ public sealed class PartSearchTests(CatalogTestDatabases databases)
         Assert.Empty(CatalogInput.SearchTerms("&|!():*🚗"));
         Assert.Equal(8, CatalogInput.SearchTerms("a b c d e f g h i j").Count);
         Assert.Equal(64, CatalogInput.SearchTerms(new string('y', 100)).Single().Length);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_search_page_of_100_parts_costs_the_commands_of_a_page_of_5(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var shop = await ShopAsync(db);
+        var parts = db.Get<IPartCatalog>();
+        for (var i = 0; i < 100; i++)
+        {
+            var part = await parts.CreatePartAsync(new PartInput(shop.Bosch, $"SP-{i:000}", $"Spare brake shoe {i:000}", shop.Category));
+            await parts.SetTagsAsync(part.Id, [$"tag {i % 7}"]);
+        }
+
+        Assert.Equal(5, await CommandsForSearchPageAsync(db, 5));
+        Assert.Equal(5, await CommandsForSearchPageAsync(db, 100));
+    }
+
+    private static async Task<int> CommandsForSearchPageAsync(TestDatabase db, int limit)
+    {
+        await using var scope = db.CreateScope();
+        var session = scope.ServiceProvider.GetRequiredService<DatabaseSession>();
+        var page = await scope.ServiceProvider.GetRequiredService<IPartCatalog>().ListPartsAsync(new KeysetRequest(limit), new PartListFilter(Search: "spare shoe"));
+        Assert.Equal(limit, page.Items.Count);
+        return session.CommandsExecuted;
     }
 
     private static async Task<IReadOnlyList<string>> SearchAsync(TestDatabase db, string search, PartListFilter? filter = null) =>
