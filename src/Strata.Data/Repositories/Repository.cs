@@ -297,7 +297,8 @@ public abstract class Repository<TEntity>
         EF.CompileAsyncQuery((StrataDbContext context, Guid publicId, CancellationToken cancellationToken) =>
             context.Set<TEntity>().AsNoTracking().FirstOrDefault(row => row.PublicId == publicId));
 
-    private static void CheckSize(int size, string field)
+    /// <summary>Refuses a page size outside 1 to <see cref="PageRequest.MaxPageSize"/>: 400 <c>paging.invalid_size</c> on <paramref name="field"/>.</summary>
+    protected static void CheckSize(int size, string field)
     {
         if (size is < 1 or > PageRequest.MaxPageSize)
         {

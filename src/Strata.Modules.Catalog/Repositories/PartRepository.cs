@@ -79,10 +79,7 @@ internal sealed class PartRepository(CatalogDbContext context, PagingCursorCodec
     private async Task<KeysetPage<Part>> SearchPageAsync(
         KeysetRequest request, Expression<Func<Part, bool>> narrowed, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        if (request.Limit is < 1 or > PageRequest.MaxPageSize)
-        {
-            throw new Data.Errors.ValidationError("paging.invalid_size", "limit", $"limit must be between 1 and {PageRequest.MaxPageSize}.");
-        }
+        CheckSize(request.Limit, "limit");
 
         if (terms.Count == 0)
         {
