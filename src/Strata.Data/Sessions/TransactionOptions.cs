@@ -11,6 +11,12 @@ public sealed record TransactionOptions
     /// <summary>A reading unit: see <see cref="ReadOnly"/>.</summary>
     public static TransactionOptions Reading { get; } = new() { ReadOnly = true };
 
+    /// <summary>
+    /// A unit that reads a stream it cannot read again (an upload): it runs once, and a transient failure surfaces
+    /// instead of replaying the unit.
+    /// </summary>
+    public static TransactionOptions Once { get; } = new() { Replayable = false };
+
     /// <summary>When joining an outer transaction, run inside a savepoint so a failure rolls back only this part.</summary>
     public bool Savepoint { get; init; }
 
@@ -21,6 +27,12 @@ public sealed record TransactionOptions
     /// row-level security sees the context. Ignored when the unit joins an outer transaction.
     /// </summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// The unit may run again from the start after a transient failure (serialization failure, deadlock, connection
+    /// lost before commit, SQLite busy): true unless it consumes input that cannot be replayed.
+    /// </summary>
+    public bool Replayable { get; init; } = true;
 
     /// <summary>Isolation level of a transaction this unit begins (ignored when it joins one).</summary>
     public IsolationLevel? IsolationLevel { get; init; }

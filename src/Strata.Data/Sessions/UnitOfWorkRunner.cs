@@ -27,7 +27,9 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
         {
             if (session.CurrentTransaction is null)
             {
-                return await retry.ExecuteAsync(async token => await RunOutermostAsync(work, options, token), cancellationToken);
+                return options.Replayable
+                    ? await retry.ExecuteAsync(async token => await RunOutermostAsync(work, options, token), cancellationToken)
+                    : await RunOutermostAsync(work, options, cancellationToken);
             }
 
             // Under an ambient (test) transaction the caller's outermost unit still behaves as a unit: a savepoint
@@ -35,7 +37,9 @@ internal sealed class UnitOfWorkRunner(DatabaseSession session, ResiliencePipeli
             var unitOfWork = _ambient && _depth == 0;
             if (unitOfWork)
             {
-                return await retry.ExecuteAsync(async token => await RunInSavepointAsync(work, applyTenant: true, token), cancellationToken);
+                return options.Replayable
+                    ? await retry.ExecuteAsync(async token => await RunInSavepointAsync(work, applyTenant: true, token), cancellationToken)
+                    : await RunInSavepointAsync(work, applyTenant: true, cancellationToken);
             }
 
             return options.Savepoint
