@@ -881,3 +881,42 @@ export async function parts(token: string, manufacturerId: string, variationId: 
     problem("delete category", categoryDeleted.error.code, categoryDeleted.error.traceId); // 409 catalog.has_children
   }
 }
+
+type ImportOutcome = "completed" | "completed_with_rejections" | "refused";
+
+export async function imports(token: string, csv: string): Promise<void> {
+  const api = authed(token);
+
+  // The file is the raw body: CSV as text/csv (or JSON lines as application/x-ndjson); ?mode=all-or-nothing refuses a
+  // file with any bad row.
+  const imported = await api.POST("/catalog/import", {
+    params: { query: { sourceName: "parts.csv", mode: "partial" } },
+    body: csv,
+    bodySerializer: (body) => body,
+    headers: { "Content-Type": "text/csv" },
+  });
+  if (imported.error) {
+    // 400 catalog.invalid_import_file, 413 catalog.import_too_large, 415 catalog.unsupported_import_type.
+    problem("import", imported.error.code, imported.error.traceId, imported.error.detail);
+    return;
+  }
+  const outcome: ImportOutcome = imported.data.outcome;
+  show(outcome, imported.data.rows, imported.data.inserted, imported.data.updated, imported.data.unchanged, imported.data.rejected, imported.data.durationMs);
+  for (const rejection of imported.data.rejections) {
+    const field: string | null = rejection.field;
+    show(rejection.line, field, rejection.code, rejection.reason);
+  }
+
+  const runs = await api.GET("/catalog/import-runs", { params: { query: { limit: 10 } } });
+  if (runs.data) {
+    for (const run of runs.data.items) {
+      const startedBy: string | null = run.startedBy;
+      show(run.sourceName, run.format, run.allOrNothing, run.startedAt, startedBy);
+    }
+  }
+
+  const run = await api.GET("/catalog/import-runs/{id}", { params: { path: { id: imported.data.id } } });
+  if (run.error) {
+    problem("import run", run.error.code, run.error.traceId); // 404 import_run.not_found
+  }
+}

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -35,8 +36,10 @@ internal sealed class StrataSchemaTransformer : IOpenApiSchemaTransformer
             schema.Description ??= "A JSON object.";
         }
 
-        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(AllowedValuesAttribute), inherit: false)
-            .OfType<AllowedValuesAttribute>().FirstOrDefault() is { } allowed)
+        // On a body property, or on a query parameter bound from a record property ([AsParameters]).
+        var attributes = context.JsonPropertyInfo?.AttributeProvider
+            ?? (context.ParameterDescription?.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo;
+        if (attributes?.GetCustomAttributes(typeof(AllowedValuesAttribute), inherit: false).OfType<AllowedValuesAttribute>().FirstOrDefault() is { } allowed)
         {
             schema.Enum = [.. allowed.Values.Select(value => JsonValue.Create(value?.ToString())).OfType<JsonNode>()];
             if (schema.Type?.HasFlag(JsonSchemaType.Null) == true)

@@ -31,7 +31,6 @@ internal static class PartImportEndpoints
         ["text/csv"] = PartImportFormats.Csv,
         ["application/x-ndjson"] = PartImportFormats.JsonLines,
         ["application/jsonl"] = PartImportFormats.JsonLines,
-        ["application/jsonlines"] = PartImportFormats.JsonLines,
     };
 
     public static IEndpointRouteBuilder MapPartImportEndpoints(this IEndpointRouteBuilder routes)
@@ -48,8 +47,8 @@ internal static class PartImportEndpoints
                 "with line, field, code and reason. `mode=all-or-nothing` imports nothing when any row is rejected (outcome `refused`). " +
                 "A file that cannot be read as a whole (not UTF-8, a CSV header without `manufacturer`, `partNumber`, `name` and `category` or with unknown fields, broken quoting) " +
                 "answers 400 `catalog.invalid_import_file` and changes nothing; a body over the configured limit (256 MiB by default) 413, " +
-                "another content type without `?format=` 415 `catalog.unsupported_import_type`.")
-            .Accepts<Stream>("text/csv", "application/x-ndjson", "application/jsonl")
+                "`application/octet-stream` without `?format=` 415 `catalog.unsupported_import_type`, any other content type 415 `request.unsupported_media_type`.")
+            .Accepts<Stream>("text/csv", "application/x-ndjson", "application/jsonl", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         imports.MapGet("/import-runs", ListRunsAsync).WithName("ListImportRuns")
             .WithSummary("Part imports, newest first, keyset paged.")

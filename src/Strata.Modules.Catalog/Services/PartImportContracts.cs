@@ -29,6 +29,9 @@ public static class PartImportFormats
 
     /// <summary>JSON lines: one JSON object per line, UTF-8.</summary>
     public const string JsonLines = "jsonl";
+
+    /// <summary>Not a file: rows given by code (<see cref="IPartImports.ImportRowsAsync"/>, the demo seeder).</summary>
+    public const string Rows = "rows";
 }
 
 /// <summary>What became of an import.</summary>
@@ -72,7 +75,7 @@ public sealed record PartImportProgress(long RowsRead, string Stage);
 /// <param name="StartedAt">When it started.</param>
 /// <param name="DurationMs">How long it took, in milliseconds.</param>
 public sealed record PartImportRun(
-    Guid Id, string SourceName, string Format, bool AllOrNothing,
+    Guid Id, string SourceName, [property: AllowedValues(PartImportFormats.Csv, PartImportFormats.JsonLines, PartImportFormats.Rows)] string Format, bool AllOrNothing,
     [property: AllowedValues(PartImportOutcomes.Completed, PartImportOutcomes.CompletedWithRejections, PartImportOutcomes.Refused)] string Outcome,
     long Rows, long Inserted, long Updated, long Unchanged, long Rejected, IReadOnlyList<PartImportRejection> Rejections,
     Guid? StartedBy, DateTime StartedAt, long DurationMs);

@@ -16,8 +16,6 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
     /// <summary>How many rejections a run keeps with their reasons; all are counted.</summary>
     public const int ReportedRejections = 1_000;
 
-    private const string RowsFormat = "rows";
-
     private const int ProgressEvery = 10_000;
 
     public Task<PartImportRun> ImportAsync(
@@ -37,7 +35,7 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
         IAsyncEnumerable<PartImportRow> rows, PartImportOptions options, IProgress<PartImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return RunAsync(AsRead(rows, cancellationToken), RowsFormat, options, progress, cancellationToken);
+        return RunAsync(AsRead(rows, cancellationToken), PartImportFormats.Rows, options, progress, cancellationToken);
 
         static async IAsyncEnumerable<ReadRow> AsRead(IAsyncEnumerable<PartImportRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
