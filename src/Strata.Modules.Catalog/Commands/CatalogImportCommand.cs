@@ -82,14 +82,13 @@ internal static class CatalogImportCommand
             return;
         }
 
-        var rejections = new Table().AddColumns("line", "field", "code", "reason");
+        // One line per rejection, not a table: a narrow or redirected console would wrap codes mid-word.
         foreach (var rejection in run.Rejections.Take(RejectionsShown))
         {
-            rejections.AddRow(
-                Markup.Escape(rejection.Line.ToString(CultureInfo.InvariantCulture)), Markup.Escape(rejection.Field ?? "-"), Markup.Escape(rejection.Code), Markup.Escape(rejection.Reason));
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[yellow]line {rejection.Line}[/] {rejection.Field ?? "(row)"}: {rejection.Code} — {rejection.Reason}");
         }
 
-        AnsiConsole.Write(rejections);
         if (run.Rejected > RejectionsShown)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
