@@ -61,6 +61,25 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     }
 
     /// <summary>
+    /// Lifts the statement timeouts for the rest of the import's transaction, until the answer is disposed: PostgreSQL's
+    /// <c>statement_timeout</c> counts a <c>COPY … FROM STDIN</c> from its first row to its last, so a slow upload or a
+    /// million-row merge into GIN indexes would be cancelled half way. <c>SET LOCAL</c> ends with the transaction (safe
+    /// behind PgBouncer); the client-side command timeout is restored on dispose. An import stops when its caller
+    /// cancels (the HTTP client disconnects, Ctrl-C).
+    /// </summary>
+    public async Task<IDisposable> WithoutTimeoutsAsync(CancellationToken cancellationToken)
+    {
+        var previous = context.Database.GetCommandTimeout();
+        context.Database.SetCommandTimeout(0);
+        if (Postgres)
+        {
+            await ExecuteAsync("SET LOCAL statement_timeout = 0", cancellationToken);
+        }
+
+        return new CommandTimeoutRestore(context, previous);
+    }
+
+    /// <summary>
     /// Creates the staging table (dropped at commit on PostgreSQL — safe behind PgBouncer in transaction mode — and by
     /// <see cref="MergeAsync"/> on both) and opens a writer into it whose values go in <see cref="StageColumns"/> order:
     /// line, manufacturer id, part number, normalized part number, name, category id, description, attributes, public id.
@@ -141,6 +160,11 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     internal sealed record DuplicateLine(long Line, long Original, long Total);
 
     private sealed record MergeCounts(long Inserted, long Updated);
+
+    private sealed class CommandTimeoutRestore(CatalogDbContext context, int? previous) : IDisposable
+    {
+        public void Dispose() => context.Database.SetCommandTimeout(previous);
+    }
 }
 
 /// <summary>The makers and categories an import resolves names and public ids against.</summary>

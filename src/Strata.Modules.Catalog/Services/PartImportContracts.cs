@@ -7,7 +7,7 @@ namespace Strata.Modules.Catalog.Services;
 /// the CSV header and the JSON lines keys (see docs/catalog.md).
 /// </summary>
 /// <param name="Line">The line of the file the row starts on (1 is a CSV file's header).</param>
-/// <param name="Manufacturer">The maker: its name (case and accents folded) or its public id.</param>
+/// <param name="Manufacturer">The maker: its name (case folded) or its public id.</param>
 /// <param name="PartNumber">The maker's part number; with the maker, the key the import upserts by.</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Category">The category: its path of names, root first, separated by <c> &gt; </c>, or its public id.</param>

@@ -66,6 +66,7 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
         // Once: the rows are read as they arrive (an upload), so the unit cannot be replayed after a transient failure.
         var run = await database.InTransactionAsync(async token =>
         {
+            using var unlimited = await staging.WithoutTimeoutsAsync(token);
             var references = await staging.LoadReferencesAsync(token);
             var rejections = new List<PartImportRejection>();
             long read = 0, rejected = 0;
