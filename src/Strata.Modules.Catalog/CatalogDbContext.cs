@@ -36,6 +36,8 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
 
     public DbSet<StoredFile> Files => Set<StoredFile>();
 
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
     public DbSet<VariationCategory> VariationCategories => Set<VariationCategory>();
 
     public DbSet<VariationCategoryLink> VariationCategoryLinks => Set<VariationCategoryLink>();
@@ -57,6 +59,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : StrataDbCon
         modelBuilder.ApplyConfiguration(new TagConfiguration());
         modelBuilder.ApplyConfiguration(new PartTagConfiguration());
         modelBuilder.ApplyConfiguration(new StoredFileConfiguration());
+        modelBuilder.ApplyConfiguration(new ImportRunConfiguration());
         modelBuilder.ApplyConfiguration(new VariationCategoryConfiguration());
         modelBuilder.ApplyConfiguration(new VariationCategoryLinkConfiguration());
     }

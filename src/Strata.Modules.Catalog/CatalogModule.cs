@@ -22,7 +22,7 @@ namespace Strata.Modules.Catalog;
 /// the hierarchy's audit trail; part categories, parts, fitments, alternatives, tags and part images (files behind
 /// <see cref="IFileStorage"/>). Reads are public; writes need <see cref="CatalogWrite"/>. Public surface, one service per
 /// aggregate: <see cref="IManufacturerCatalog"/>, <see cref="IVehicleModelCatalog"/>, <see cref="IModelVariationCatalog"/>,
-/// <see cref="IVinPrefixCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImages"/> and
+/// <see cref="IVinPrefixCatalog"/>, <see cref="IVinDecoder"/>, <see cref="IPartCatalog"/>, <see cref="IPartImports"/>, <see cref="IPartImages"/> and
 /// <see cref="ICatalogLookup"/>; input rules in <see cref="CatalogInput"/>.
 /// </summary>
 public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModule
@@ -43,7 +43,7 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     public override IReadOnlyList<string> Permissions => [CatalogWrite];
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> AppendOnlyTables => ["vehicle_hierarchy_audit"];
+    public override IReadOnlyList<string> AppendOnlyTables => ["vehicle_hierarchy_audit", "import_runs"];
 
     /// <inheritdoc />
     public override IReadOnlyList<Type> Seeders => [typeof(CatalogReferenceSeeder), typeof(CatalogDemoSeeder)];
@@ -54,6 +54,8 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
         services.AddValidatorsFromAssemblyContaining<CatalogModule>(includeInternalTypes: true);
         services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FileStorageOptions>, FileStorageOptionsValidator>();
+        services.AddOptions<CatalogImportOptions>().BindConfiguration(CatalogImportOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogImportOptions>, CatalogImportOptionsValidator>();
         // The default storage; register another IFileStorage before the module to keep files elsewhere.
         services.TryAddSingleton<IFileStorage, LocalDiskFileStorage>();
         services.AddScoped<ManufacturerRepository>();
@@ -63,6 +65,8 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
         services.AddScoped<PartCategoryRepository>();
         services.AddScoped<PartRepository>();
         services.AddScoped<StoredFileRepository>();
+        services.AddScoped<PartImportRepository>();
+        services.AddScoped<ImportRunRepository>();
         services.AddScoped<HierarchyAuditWriter>();
         services.AddScoped<IManufacturerCatalog, ManufacturerCatalog>();
         services.AddScoped<IVehicleModelCatalog, VehicleModelCatalog>();
@@ -72,6 +76,7 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
         services.AddScoped<IPartCatalog, PartCatalog>();
         services.AddScoped<ICatalogLookup, CatalogLookup>();
         services.AddScoped<IPartImages, PartImages>();
+        services.AddScoped<IPartImports, PartImports>();
     }
 
     /// <inheritdoc />
@@ -86,6 +91,7 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
         routes.MapVehicleEndpoints();
         routes.MapPartEndpoints();
         routes.MapPartImageEndpoints();
+        routes.MapPartImportEndpoints();
     }
 
     /// <inheritdoc />

@@ -90,7 +90,13 @@ public sealed class BulkWriter : IAsyncDisposable
         {
             for (var i = 0; i < _columns.Count; i++)
             {
-                _insert!.Parameters[i].Value = Values[i] ?? DBNull.Value;
+                // Guids as EF Core's SQLite provider stores them (upper-case text); Microsoft.Data.Sqlite would bind a blob.
+                _insert!.Parameters[i].Value = Values[i] switch
+                {
+                    null => DBNull.Value,
+                    Guid guid => guid.ToString().ToUpperInvariant(),
+                    var value => value,
+                };
             }
 
             await _insert!.ExecuteNonQueryAsync(cancellationToken);

@@ -8,17 +8,18 @@ using Strata.Modules.Catalog.Services;
 namespace Strata.Modules.Catalog.Commands;
 
 /// <summary>
-/// <c>strata catalog manufacturers|models|variations add|update|delete …</c>: the vehicle hierarchy from the command
+/// <c>strata catalog manufacturers|models|variations add|update|delete …</c> (and <c>import</c>, see <see cref="CatalogImportCommand"/>): the vehicle hierarchy from the command
 /// line, through the same services as the API, so every write leaves its <c>vehicle_hierarchy_audit</c> row (without an
 /// actor: the CLI acts as no user).
 /// </summary>
 internal static class CatalogCommand
 {
-    public static Command Create(CommandRunner cli) => new("catalog", "Write the catalog's vehicle hierarchy.")
+    public static Command Create(CommandRunner cli) => new("catalog", "Write the catalog: its vehicle hierarchy, and parts in bulk.")
     {
         Manufacturers(cli),
         Models(cli),
         Variations(cli),
+        CatalogImportCommand.Create(cli),
     };
 
     private static Command Manufacturers(CommandRunner cli)

@@ -39,6 +39,12 @@ public static partial class CatalogInput
     /// <summary>What <see cref="IsSearch"/> asks.</summary>
     public static readonly string SearchRule = $"The search text is at most {CatalogLimits.SearchMaxLength} characters.";
 
+    /// <summary>What <see cref="IsImportSourceName"/> asks.</summary>
+    public static readonly string ImportSourceNameRule = $"The source name must be 1 to {CatalogLimits.ImportSourceNameMaxLength} characters.";
+
+    /// <summary>The formats an import reads.</summary>
+    public const string ImportFormatRule = "The format is csv (with a header row) or jsonl (one JSON object per line).";
+
     /// <summary>What <see cref="IsCountry"/> asks.</summary>
     public const string CountryRule = "The country is an ISO 3166-1 alpha-2 code: two upper-case letters.";
 
@@ -86,6 +92,10 @@ public static partial class CatalogInput
 
     /// <summary>A part list's search text is absent or at most 200 characters (before it is cut into terms).</summary>
     public static bool IsSearch(string? search) => !(search?.Length > CatalogLimits.SearchMaxLength);
+
+    /// <summary>An import's source name (a file name) is not blank, at most 200 characters trimmed, and valid text.</summary>
+    public static bool IsImportSourceName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= CatalogLimits.ImportSourceNameMaxLength && Data.Conventions.TextInput.Problem(name) is null;
 
     /// <summary>
     /// The terms of a search text: its runs of letters and digits, accents removed (é → e) and lower-cased, at most

@@ -47,4 +47,7 @@ public static class CatalogLimits
 
     /// <summary>Longest search term; a longer run of letters and digits is cut to this.</summary>
     public const int SearchTermMaxLength = 64;
+
+    /// <summary>Longest source name kept with an import run.</summary>
+    public const int ImportSourceNameMaxLength = 200;
 }

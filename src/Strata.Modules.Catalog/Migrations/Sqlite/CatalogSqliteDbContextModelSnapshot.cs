@@ -172,6 +172,104 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Strata.Modules.Catalog.Schema.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllOrNothing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_or_nothing");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Inserted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("Rejections")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejections");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_name");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_import_runs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_catalog_import_runs_created_at");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_catalog_import_runs_public_id");
+
+                    b.ToTable("catalog_import_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_runs_counts", "rows_read >= 0 AND inserted >= 0 AND updated >= 0 AND unchanged >= 0 AND rejected >= 0");
+
+                            t.HasCheckConstraint("ck_import_runs_format", "format IN ('csv', 'jsonl', 'rows')");
+
+                            t.HasCheckConstraint("ck_import_runs_outcome", "outcome IN ('completed', 'completed_with_rejections', 'refused')");
+                        });
+                });
+
             modelBuilder.Entity("Strata.Modules.Catalog.Schema.Manufacturer", b =>
                 {
                     b.Property<long>("Id")

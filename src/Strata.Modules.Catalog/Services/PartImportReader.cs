@@ -1,0 +1,230 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Strata.Data.Conventions;
+using Strata.Data.Errors;
+using Sylvan.Data.Csv;
+
+namespace Strata.Modules.Catalog.Services;
+
+/// <summary>A row read from an import file, or why its line could not be read as one.</summary>
+internal readonly record struct ReadRow(PartImportRow? Row, PartImportRejection? Rejection);
+
+/// <summary>
+/// Reads an import file front to back, one row at a time: CSV with Sylvan.Data.Csv, JSON lines with
+/// <see cref="JsonDocument"/> per line. Fields are matched by name without case, spaces, hyphens and underscores
+/// (<c>partNumber</c>, <c>part_number</c>, <c>Part Number</c>). What spoils a row is answered as that row's rejection;
+/// what spoils the file (not UTF-8, a CSV header without the required fields or with unknown ones, broken CSV quoting,
+/// a record longer than any valid row) is a 400 <c>catalog.invalid_import_file</c> naming the line.
+/// </summary>
+internal static class PartImportReader
+{
+    /// <summary>The fields a row may have, as the docs and errors name them.</summary>
+    public static readonly string[] Fields = ["manufacturer", "partNumber", "name", "category", "description", "attributes"];
+
+    private static readonly string[] RequiredFields = ["manufacturer", "partNumber", "name", "category"];
+
+    // Larger than any valid row (a 4 000-character description and 16 KiB of attributes, as UTF-16) with room to spare;
+    // a record that does not fit is no part.
+    private const int CsvBufferChars = 64 * 1024;
+
+    private const string InvalidFileCode = "catalog.invalid_import_file";
+
+    /// <summary>The rows of a CSV stream with a header row.</summary>
+    public static async IAsyncEnumerable<ReadRow> ReadCsvAsync(Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var text = Utf8(content);
+        CsvDataReader csv;
+        try
+        {
+            csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',', BufferSize = CsvBufferChars }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
+        {
+            throw InvalidFile("The header row cannot be read: " + Describe(ex));
+        }
+
+        await using (csv)
+        {
+            var columns = MapHeader(csv);
+            while (true)
+            {
+                try
+                {
+                    if (!await csv.ReadAsync(cancellationToken))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
+                {
+                    throw InvalidFile($"The record after line {csv.RowNumber} cannot be read: {Describe(ex)}");
+                }
+
+                string? Field(string name) =>
+                    columns.TryGetValue(name, out var ordinal) && ordinal < csv.RowFieldCount && csv.GetString(ordinal) is { Length: > 0 } value ? value : null;
+
+                // Sylvan numbers records after the header from 1; the header is line 1.
+                yield return new(new PartImportRow(
+                    csv.RowNumber + 1, Field("manufacturer"), Field("partNumber"), Field("name"), Field("category"), Field("description"), Field("attributes")), null);
+            }
+        }
+    }
+
+    /// <summary>The rows of a JSON lines stream: one object per line; blank lines are skipped.</summary>
+    public static async IAsyncEnumerable<ReadRow> ReadJsonLinesAsync(Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var text = Utf8(content);
+        long line = 0;
+        while (true)
+        {
+            string? current;
+            try
+            {
+                current = await text.ReadLineAsync(cancellationToken);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw InvalidFile($"Line {line + 1} cannot be read: {Describe(ex)}");
+            }
+
+            if (current is null)
+            {
+                break;
+            }
+
+            line++;
+            if (line == 1)
+            {
+                current = current.TrimStart('\uFEFF');
+            }
+
+            if (!string.IsNullOrWhiteSpace(current))
+            {
+                yield return ParseJsonLine(line, current);
+            }
+        }
+    }
+
+    private static ReadRow ParseJsonLine(long line, string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return Refused(line, null, "catalog.invalid_row", "The line is not valid JSON.");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Refused(line, null, "catalog.invalid_row", "The line is not a JSON object.");
+            }
+
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                // An escaped lone surrogate ("\ud800") parses, but cannot be read as a string, nor stored.
+                if (!TryRead(() => property.Name, out var name))
+                {
+                    return Refused(line, null, TextInput.InvalidTextCode, "A field name is not valid Unicode (a lone UTF-16 surrogate).");
+                }
+
+                if (FieldNamed(name!) is not { } field)
+                {
+                    return Refused(line, name, "catalog.unknown_field", $"'{name}' is not an import field; the fields are {string.Join(", ", Fields)}.");
+                }
+
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.Null:
+                        values[field] = null;
+                        break;
+                    case JsonValueKind.String:
+                        if (!TryRead(property.Value.GetString, out var value))
+                        {
+                            return Refused(line, field, TextInput.InvalidTextCode, $"'{field}' is not valid Unicode (a lone UTF-16 surrogate).");
+                        }
+
+                        values[field] = value;
+                        break;
+                    case JsonValueKind.Object when field == "attributes":
+                        values[field] = property.Value.GetRawText();
+                        break;
+                    // A part number written as a JSON number (12345) means its digits.
+                    case JsonValueKind.Number when field == "partNumber":
+                        values[field] = property.Value.GetRawText();
+                        break;
+                    default:
+                        return Refused(line, field, "catalog.invalid_row", field == "attributes" ? "'attributes' must be a JSON object." : $"'{field}' must be a string.");
+                }
+            }
+
+            string? Value(string name) => values.TryGetValue(name, out var value) && value is { Length: > 0 } ? value : null;
+            return new(new PartImportRow(line, Value("manufacturer"), Value("partNumber"), Value("name"), Value("category"), Value("description"), Value("attributes")), null);
+        }
+    }
+
+    private static bool TryRead(Func<string?> read, out string? value)
+    {
+        try
+        {
+            value = read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    private static Dictionary<string, int> MapHeader(CsvDataReader csv)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+        {
+            var header = csv.GetName(ordinal);
+            if (FieldNamed(header) is not { } field)
+            {
+                throw InvalidFile($"The header names '{header}', which is not an import field; the fields are {string.Join(", ", Fields)}.");
+            }
+
+            if (!columns.TryAdd(field, ordinal))
+            {
+                throw InvalidFile($"The header names '{field}' twice.");
+            }
+        }
+
+        var missing = RequiredFields.Where(f => !columns.ContainsKey(f)).ToList();
+        return missing.Count == 0
+            ? columns
+            : throw InvalidFile($"The header row lacks {string.Join(", ", missing)}; a CSV import starts with a header naming at least {string.Join(", ", RequiredFields)}.");
+    }
+
+    private static string? FieldNamed(string name)
+    {
+        // U+FEFF: a byte order mark in front of the first header.
+        var folded = new string([.. name.Where(c => c is not (' ' or '_' or '-' or '\uFEFF'))]);
+        return Fields.FirstOrDefault(f => string.Equals(f, folded, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // Strict UTF-8: bytes that are not UTF-8 stop the import instead of becoming U+FFFD in stored parts.
+    private static StreamReader Utf8(Stream content) =>
+        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        DecoderFallbackException => "it is not UTF-8.",
+        CsvRecordTooLargeException => $"a record is longer than {CsvBufferChars} characters.",
+        _ => "its quoting is broken.",
+    };
+
+    private static ReadRow Refused(long line, string? field, string code, string reason) => new(null, new PartImportRejection(line, field, code, reason));
+
+    private static ValidationError InvalidFile(string message) => new(InvalidFileCode, "file", message);
+}
