@@ -59,7 +59,7 @@ public sealed class AuthModule : StrataModule, IEndpointModule, ICommandModule
     public override IReadOnlyList<string> AppendOnlyTables => ["audit_log"];
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> Seeders => [typeof(AuthReferenceSeeder)];
+    public override IReadOnlyList<Type> Seeders => [typeof(AuthReferenceSeeder), typeof(AuthDemoSeeder)];
 
     /// <inheritdoc />
     /// <remarks>

@@ -46,7 +46,7 @@ public sealed class CatalogModule : StrataModule, IEndpointModule, ICommandModul
     public override IReadOnlyList<string> AppendOnlyTables => ["vehicle_hierarchy_audit", "import_runs"];
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> Seeders => [typeof(CatalogReferenceSeeder)];
+    public override IReadOnlyList<Type> Seeders => [typeof(CatalogReferenceSeeder), typeof(CatalogDemoSeeder)];
 
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services, IConfiguration configuration)

@@ -11,6 +11,7 @@ using Strata.Modules.Auth.Events;
 using Strata.Modules.Workspaces.Configuration;
 using Strata.Modules.Workspaces.Endpoints;
 using Strata.Modules.Workspaces.Repositories;
+using Strata.Modules.Workspaces.Seed;
 using Strata.Modules.Workspaces.Services;
 
 namespace Strata.Modules.Workspaces;
@@ -34,6 +35,9 @@ public sealed class WorkspacesModule : StrataModule, IEndpointModule
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn => [AuthModule.ModuleName];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> Seeders => [typeof(WorkspacesDemoSeeder)];
 
     /// <inheritdoc />
     public override void RegisterServices(IServiceCollection services, IConfiguration configuration)

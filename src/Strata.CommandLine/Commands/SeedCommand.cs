@@ -6,15 +6,26 @@ using Strata.Data.Seeding;
 
 namespace Strata.CommandLine.Commands;
 
-/// <summary><c>strata db seed [--demo] [--size small|medium|large|N] [--seed N]</c></summary>
+/// <summary>
+/// <c>strata db seed [--demo] [--size small|medium|large|N] [--seed N]</c>: reference data always; demo data (refused in
+/// Production) on request, sized by its number of catalog parts. Lines the seeders leave (the demo users' passwords)
+/// are printed at the end.
+/// </summary>
 internal static class SeedCommand
 {
-    private static readonly Dictionary<string, int> Sizes = new(StringComparer.OrdinalIgnoreCase) { ["small"] = 10, ["medium"] = 100, ["large"] = 1_000 };
+    // Parts in the demo catalog; the issue's figures (small for a look around, large for load tests at 1M rows).
+    private static readonly Dictionary<string, int> Sizes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["small"] = 1_000, ["medium"] = 100_000, ["large"] = 1_000_000,
+    };
 
     public static Command Create(CommandRunner cli)
     {
-        var demo = new Option<bool>("--demo") { Description = "Also seed demo data (reference data is always seeded)." };
-        var size = new Option<string>("--size") { Description = "Demo data size: small (10), medium (100), large (1000) or a number.", DefaultValueFactory = _ => "small" };
+        var demo = new Option<bool>("--demo") { Description = "Also seed demo data: users, workspaces, a catalog (reference data is always seeded). Refused in Production." };
+        var size = new Option<string>("--size")
+        {
+            Description = "Demo catalog size in parts: small (1 000), medium (100 000), large (1 000 000) or a number.", DefaultValueFactory = _ => "small",
+        };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and size give the same demo data.", DefaultValueFactory = _ => 42 };
         var command = new Command("seed", "Seed reference data, and demo data on request; safe to run again.") { demo, size, seed };
         command.Validators.Add(result =>
@@ -31,10 +42,11 @@ internal static class SeedCommand
             var options = new SeedOptions(parse.GetValue(demo), parse.GetValue(seed),
                 Sizes.TryGetValue(sizeText, out var named) ? named : int.Parse(sizeText, CultureInfo.InvariantCulture));
             var runner = services.GetRequiredService<SeedRunner>();
+            SeedRun? run = null;
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Seeding", maxValue: 1);
-                await runner.SeedAsync(options, new SynchronousProgress(update =>
+                run = await runner.SeedAsync(options, new SynchronousProgress(update =>
                 {
                     task.MaxValue = update.Total;
                     task.Value = update.Done;
@@ -42,7 +54,15 @@ internal static class SeedCommand
                 }), cancellationToken);
                 task.Value = task.MaxValue;
             });
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeded reference data{(options.IncludeDemo ? $" and demo data (size {options.Size}, seed {options.Seed})" : string.Empty)}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeded reference data{(options.IncludeDemo ? $" and demo data ({options.Size} parts, seed {options.Seed})" : string.Empty)}.");
+            // A note holds a password to copy: Spectre must not break it at the console's width (80 when redirected).
+            var widest = run!.Notes.Select(n => n.Module.Length + n.Text.Length + 2).DefaultIfEmpty(0).Max();
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, widest);
+            foreach (var note in run.Notes)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{note.Module}:[/] {note.Text}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

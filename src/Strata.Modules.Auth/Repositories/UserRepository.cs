@@ -25,6 +25,14 @@ internal sealed class UserRepository(AuthDbContext context, PagingCursorCodec cu
         return Query.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
     }
 
+    /// <summary>The live users with these emails (any case), untracked, in one command.</summary>
+    public async Task<IReadOnlyList<User>> FindManyByEmailAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        var normalized = emails.Select(TextNormalization.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+        return normalized.Length == 0 ? [] : await Query.Where(u => normalized.Contains(u.NormalizedEmail)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The live user a passkey credential is registered to, untracked.</summary>
     public Task<User?> FindByPasskeyAsync(byte[] credentialId, CancellationToken cancellationToken) =>
         Query.FirstOrDefaultAsync(u => Context.Set<Passkey>().Any(p => p.UserId == u.Id && p.CredentialId == credentialId), cancellationToken);

@@ -10,4 +10,7 @@ internal sealed class UserDirectory(UserRepository users) : IUserDirectory
 
     public async Task<IReadOnlyList<UserDto>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         [.. (await users.FindManyByPublicIdsAsync(userIds, cancellationToken)).Select(UserDto.From)];
+
+    public async Task<IReadOnlyList<UserDto>> FindManyByEmailAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken = default) =>
+        [.. (await users.FindManyByEmailAsync(emails, cancellationToken)).Select(UserDto.From)];
 }

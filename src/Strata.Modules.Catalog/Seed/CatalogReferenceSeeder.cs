@@ -38,6 +38,9 @@ internal sealed class CatalogReferenceSeeder(CatalogDbContext context) : ISeeder
         ("SCC", "Lotus", "GB"), ("TMB", "Škoda", "CZ"), ("VSS", "SEAT", "ES"), ("YV1", "Volvo", "SE"), ("5YJ", "Tesla", "US"),
     ];
 
+    /// <summary>The reference manufacturers' names, in a fixed order.</summary>
+    public static IReadOnlyList<string> ManufacturerNames { get; } = [.. Wmis.Select(w => w.Manufacturer).Distinct()];
+
     public SeedKind Kind => SeedKind.Reference;
 
     public async Task SeedAsync(SeedContext seedContext, CancellationToken cancellationToken)

@@ -1,9 +1,12 @@
+using System.Text.RegularExpressions;
 using Strata.Data.Configuration;
+using Strata.Modules.Auth.Seed;
+using Strata.Modules.Auth.Services;
 using Strata.Testing;
 
 namespace Strata.Cli.Tests.Commands;
 
-public sealed class DatabaseCommandTests(CliTestDatabases databases)
+public sealed partial class DatabaseCommandTests(CliTestDatabases databases)
 {
     [Theory, BothProviders]
     public async Task Migrate_applies_every_migration_and_reports_them(DatabaseProvider provider)
@@ -75,6 +78,40 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(5, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("widgets", "widgets")}"));
         Assert.Equal(3, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("widgets", "categories")}"));
+        Assert.Equal(5, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("catalog", "parts")}"));
+        Assert.Contains("demo data (5 parts, seed 42)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Seed_demo_prints_passwords_the_demo_users_sign_in_with(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+
+        var result = await StrataProcess.RunAsync(db, "db", "seed", "--demo", "--size", "20", "--seed", "3");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var printed = PrintedPassword().Matches(result.Output).ToDictionary(m => m.Groups["email"].Value, m => m.Groups["password"].Value);
+        Assert.Equal(AuthDemoUsers.For(3).Select(u => u.Email).Order(StringComparer.Ordinal), printed.Keys.Order(StringComparer.Ordinal));
+        foreach (var (email, password) in printed)
+        {
+            Assert.Equal(email, (await db.Get<IPasswordSignIn>().SignInAsync(email, password, ClientInfo.None)).User.Email);
+        }
+
+        Assert.DoesNotContain(printed.Values.First(), result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task Seed_demo_is_refused_in_production(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+
+        var result = await StrataProcess.RunAsync(
+            ["db", "seed", "--demo", "--provider", provider.ToString(), "--connection", db.ConnectionString], environment: "Production");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refused in Production", result.Error, StringComparison.Ordinal);
+        Assert.Contains("(seeding.demo_refused)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("auth", "users")}"));
     }
 
     [Theory, BothProviders]
@@ -158,4 +195,7 @@ public sealed class DatabaseCommandTests(CliTestDatabases databases)
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("(auth.weak_password)", result.Error, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"(?<email>[a-z.]+@demo\.example)(?: \(admin\))? password: (?<password>[A-Za-z0-9]+)")]
+    private static partial Regex PrintedPassword();
 }

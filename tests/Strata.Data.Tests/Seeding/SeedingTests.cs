@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Strata.Data.Errors;
 using Strata.Data.Configuration;
 using Strata.Data.Seeding;
 using Strata.TestModules.Widgets.Seed;
@@ -40,6 +44,20 @@ public sealed class SeedingTests(DataTestDatabases databases)
         await seeds.SeedAsync(new SeedOptions(IncludeDemo: true, Seed: 7, Size: 20));
 
         Assert.Equal(20, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("widgets", "widgets")}"));
+    }
+
+    [Theory, BothProviders]
+    public async Task Demo_data_is_refused_in_production_and_nothing_is_seeded(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider, services: s => s.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = Environments.Production, ApplicationName = "tests", ContentRootPath = Path.GetTempPath(), ContentRootFileProvider = new NullFileProvider(),
+        }));
+
+        var refusal = await Assert.ThrowsAsync<ForbiddenError>(() => db.Root.GetRequiredService<SeedRunner>().SeedAsync(new SeedOptions(IncludeDemo: true)));
+
+        Assert.Equal("seeding.demo_refused", refusal.Code);
+        Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM {db.Table("widgets", "categories")}"));
     }
 
     [Theory, BothProviders]
