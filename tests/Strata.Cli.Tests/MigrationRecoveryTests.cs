@@ -64,7 +64,7 @@ public sealed class MigrationRecoveryTests(CliTestDatabases databases)
         Assert.Contains("0 applied, 3 reverted", rollback.Output, StringComparison.Ordinal);
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Assert.Contains("3 applied, 0 reverted", migrate.Output, StringComparison.Ordinal);
-        Assert.Matches(@"catalog\s+│\s+\w+\s+│\s+2\s+│\s+0", status.Output);
+        Assert.Matches(@"catalog\s+│\s+\w+\s+│\s+3\s+│\s+0", status.Output);
     }
 
     [Theory, BothProviders]
