@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Strata.Data.Configuration;
 using Strata.Data.Diagnostics;
 using Strata.Data.Modules;
@@ -37,6 +39,18 @@ public abstract class StrataDbContext : DbContext
     public DatabaseProvider Provider => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
         ? DatabaseProvider.Postgres
         : DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The table <typeparamref name="TEntity"/> maps to, delimited for raw SQL as the conventions name it:
+    /// <c>"catalog"."parts"</c> on PostgreSQL, <c>"catalog_parts"</c> on SQLite.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TEntity"/> is not in this context's model.</exception>
+    public string TableName<TEntity>()
+    {
+        var entity = Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity of {GetType().Name}.");
+        return this.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+    }
 
     /// <summary>The signed-in user of the scope (read by query filters).</summary>
     public Guid? CurrentUserId => Session?.Tenant.UserId;

@@ -93,7 +93,7 @@ internal sealed class MailOutboxRepository(AuthDbContext context, PagingCursorCo
     {
         var entity = Context.Model.FindEntityType(typeof(MailMessage))!;
         var sql = Context.Database.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var table = Context.TableName<MailMessage>();
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
         var (id, status, attempts, due, leased, updated) = (Column(nameof(MailMessage.Id)), Column(nameof(MailMessage.Status)),
             Column(nameof(MailMessage.Attempts)), Column(nameof(MailMessage.DueAt)), Column(nameof(MailMessage.LeasedUntil)), Column(nameof(MailMessage.UpdatedAt)));

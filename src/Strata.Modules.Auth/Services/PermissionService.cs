@@ -42,10 +42,5 @@ internal sealed class PermissionService(AuthDbContext context) : IPermissionServ
         (await GetUserPermissionsAsync(userId, cancellationToken)).Contains(permission, StringComparer.Ordinal);
 
     // Table names come from the model, so the query follows the conventions (schema on PostgreSQL, prefix on SQLite).
-    private string Table<T>()
-    {
-        var entity = context.Model.FindEntityType(typeof(T))!;
-        var name = $"\"{entity.GetTableName()}\"";
-        return context.Provider == DatabaseProvider.Postgres ? $"\"{entity.GetSchema()}\".{name}" : name;
-    }
+    private string Table<T>() => context.TableName<T>();
 }

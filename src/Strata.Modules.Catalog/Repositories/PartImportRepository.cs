@@ -34,14 +34,7 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     // pg_temp: the session's own temporary schema, so no other table of that name can be meant.
     private string Stage => Postgres ? $"pg_temp.{StageName}" : $"temp.{StageName}";
 
-    private string Parts
-    {
-        get
-        {
-            var table = context.Model.FindEntityType(typeof(Part))!;
-            return table.GetSchema() is { } schema ? $"{schema}.{table.GetTableName()}" : table.GetTableName()!;
-        }
-    }
+    private string Parts => context.TableName<Part>();
 
     /// <summary>
     /// What rows name their maker and category by, in two commands: live manufacturers by normalized name and public
@@ -60,24 +53,8 @@ internal sealed class PartImportRepository(CatalogDbContext context)
             categories.Values.ToDictionary(c => c.PublicId, c => c.Id));
     }
 
-    /// <summary>
-    /// Lifts the statement timeouts for the rest of the import's transaction, until the answer is disposed: PostgreSQL's
-    /// <c>statement_timeout</c> counts a <c>COPY … FROM STDIN</c> from its first row to its last, so a slow upload or a
-    /// million-row merge into GIN indexes would be cancelled half way. <c>SET LOCAL</c> ends with the transaction (safe
-    /// behind PgBouncer); the client-side command timeout is restored on dispose. An import stops when its caller
-    /// cancels (the HTTP client disconnects, Ctrl-C).
-    /// </summary>
-    public async Task<IDisposable> WithoutTimeoutsAsync(CancellationToken cancellationToken)
-    {
-        var previous = context.Database.GetCommandTimeout();
-        context.Database.SetCommandTimeout(0);
-        if (Postgres)
-        {
-            await ExecuteAsync("SET LOCAL statement_timeout = 0", cancellationToken);
-        }
-
-        return new CommandTimeoutRestore(context, previous);
-    }
+    /// <inheritdoc cref="BulkTimeouts.LiftAsync"/>
+    public Task<IDisposable> WithoutTimeoutsAsync(CancellationToken cancellationToken) => BulkTimeouts.LiftAsync(context, cancellationToken);
 
     /// <summary>
     /// Creates the staging table (dropped at commit on PostgreSQL — safe behind PgBouncer in transaction mode — and by
@@ -160,11 +137,6 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     internal sealed record DuplicateLine(long Line, long Original, long Total);
 
     private sealed record MergeCounts(long Inserted, long Updated);
-
-    private sealed class CommandTimeoutRestore(CatalogDbContext context, int? previous) : IDisposable
-    {
-        public void Dispose() => context.Database.SetCommandTimeout(previous);
-    }
 }
 
 /// <summary>The makers and categories an import resolves names and public ids against.</summary>

@@ -156,16 +156,9 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         CancellationToken cancellationToken)
     {
         var staging = Postgres ? "catalog_demo_links" : "temp.catalog_demo_links";
-        var timeout = context.Database.GetCommandTimeout();
         // A large seed joins millions of rows in one statement: lift the per-statement limits for this transaction only.
-        context.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        try
+        using (await BulkTimeouts.LiftAsync(context, cancellationToken))
         {
-            if (Postgres)
-            {
-                await ExecuteAsync("SET LOCAL statement_timeout = 0", cancellationToken);
-            }
-
             await ExecuteAsync(Postgres
                 ? $"CREATE TEMP TABLE {staging} (kind smallint NOT NULL, public_id uuid NOT NULL, manufacturer_id bigint NOT NULL, part_number text NOT NULL, " +
                   "variation_id bigint, category_id bigint, tag_id bigint, other_manufacturer_id bigint, other_part_number text, detail text) ON COMMIT DROP"
@@ -200,10 +193,6 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
             await ExecuteAsync($"DROP TABLE {staging}", cancellationToken);
             return (fitments, alternatives, partTags);
         }
-        finally
-        {
-            context.Database.SetCommandTimeout(timeout);
-        }
     }
 
     /// <summary>Streams every relation of the generated parts into the staging table, by natural key: no part ids are needed yet.</summary>
@@ -221,10 +210,8 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
             var number = PartNumbers.Normalize(part.PartNumber);
             async Task WriteAsync(short kind, long? variation = null, long? category = null, long? tag = null, long? otherMaker = null, string? otherNumber = null, string? detail = null)
             {
-                var publicId = Guid.CreateVersion7();
                 values[0] = kind;
-                // SQLite keeps GUIDs as upper-case text, the way EF writes them.
-                values[1] = Postgres ? publicId : publicId.ToString().ToUpperInvariant();
+                values[1] = Guid.CreateVersion7();
                 values[2] = maker;
                 values[3] = number;
                 values[4] = variation;
@@ -266,10 +253,5 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
     private Task<int> ExecuteAsync(string sql, object[] parameters, CancellationToken cancellationToken) =>
         context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
 
-    /// <summary>A table as the EF model maps it: <c>catalog.parts</c> on PostgreSQL, <c>catalog_parts</c> on SQLite.</summary>
-    private string Table<TEntity>()
-    {
-        var entity = context.Model.FindEntityType(typeof(TEntity))!;
-        return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-    }
+    private string Table<TEntity>() => context.TableName<TEntity>();
 }
