@@ -34,6 +34,9 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         new("detail", NpgsqlDbType.Text),
     ];
 
+    // From this many parts into an empty catalog, the search indexes are built once after the load (BulkIndexes).
+    private const int DeferSearchIndexesFrom = 100_000;
+
     public SeedKind Kind => SeedKind.Demo;
 
     private bool Postgres => context.Provider == DatabaseProvider.Postgres;
@@ -52,6 +55,11 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         var categories = await SeedCategoriesAsync(cancellationToken);
         var tags = await SeedTagsAsync(cancellationToken);
 
+        // A large seed runs statements for minutes: lift the per-statement limits for this transaction only.
+        using var unlimited = await BulkTimeouts.LiftAsync(context, cancellationToken);
+        var rebuildSearchIndexes = seedContext.Size >= DeferSearchIndexesFrom && !await context.Parts.IgnoreQueryFilters().AnyAsync(cancellationToken)
+            ? await BulkIndexes.DeferGinIndexesAsync<Part>(context, cancellationToken)
+            : null;
         var run = await imports.ImportRowsAsync(
             data.Parts(seedContext.Size).Select(p => new PartImportRow(p.Index + 1, p.Manufacturer, p.PartNumber, p.Name, p.Category, p.Description, p.Attributes))
                 .ToAsyncEnumerable(),
@@ -60,6 +68,11 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         {
             var first = run.Rejections.Count > 0 ? run.Rejections[0] : null;
             throw new InvalidOperationException($"The import refused {run.Rejected} demo parts; the first, line {first?.Line}: {first?.Reason} ({first?.Code}).");
+        }
+
+        if (rebuildSearchIndexes is not null)
+        {
+            await rebuildSearchIndexes(cancellationToken);
         }
 
         var added = await SeedRelationsAsync(data, seedContext.Size, makers, variations, categories, tags, cancellationToken);
@@ -156,43 +169,39 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         CancellationToken cancellationToken)
     {
         var staging = Postgres ? "catalog_demo_links" : "temp.catalog_demo_links";
-        // A large seed joins millions of rows in one statement: lift the per-statement limits for this transaction only.
-        using (await BulkTimeouts.LiftAsync(context, cancellationToken))
+        await ExecuteAsync(Postgres
+            ? $"CREATE TEMP TABLE {staging} (kind smallint NOT NULL, public_id uuid NOT NULL, manufacturer_id bigint NOT NULL, part_number text NOT NULL, " +
+              "variation_id bigint, category_id bigint, tag_id bigint, other_manufacturer_id bigint, other_part_number text, detail text) ON COMMIT DROP"
+            : $"CREATE TEMP TABLE {staging} (kind INTEGER NOT NULL, public_id TEXT NOT NULL, manufacturer_id INTEGER NOT NULL, part_number TEXT NOT NULL, " +
+              "variation_id INTEGER, category_id INTEGER, tag_id INTEGER, other_manufacturer_id INTEGER, other_part_number TEXT, detail TEXT)",
+            cancellationToken);
+        await StageAsync(staging, data, size, makers, variations, categories, tags, cancellationToken);
+        if (Postgres)
         {
-            await ExecuteAsync(Postgres
-                ? $"CREATE TEMP TABLE {staging} (kind smallint NOT NULL, public_id uuid NOT NULL, manufacturer_id bigint NOT NULL, part_number text NOT NULL, " +
-                  "variation_id bigint, category_id bigint, tag_id bigint, other_manufacturer_id bigint, other_part_number text, detail text) ON COMMIT DROP"
-                : $"CREATE TEMP TABLE {staging} (kind INTEGER NOT NULL, public_id TEXT NOT NULL, manufacturer_id INTEGER NOT NULL, part_number TEXT NOT NULL, " +
-                  "variation_id INTEGER, category_id INTEGER, tag_id INTEGER, other_manufacturer_id INTEGER, other_part_number TEXT, detail TEXT)",
-                cancellationToken);
-            await StageAsync(staging, data, size, makers, variations, categories, tags, cancellationToken);
-            if (Postgres)
-            {
-                await ExecuteAsync($"ANALYZE {staging}", cancellationToken);
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var parts = Table<Part>();
-            string Join(string alias, string maker, string number) =>
-                $"JOIN {parts} {alias} ON {alias}.manufacturer_id = s.{maker} AND {alias}.normalized_part_number = s.{number} AND {alias}.deleted_at IS NULL";
-            // WHERE before ON CONFLICT: SQLite needs it to parse an upsert after a join.
-            var fitments = await ExecuteAsync(
-                $"INSERT INTO {Table<CategoryPart>()} (public_id, created_at, updated_at, category_id, part_id, variation_id, note) " +
-                $"SELECT s.public_id, {{0}}, {{0}}, s.category_id, p.id, s.variation_id, s.detail FROM {staging} s {Join("p", "manufacturer_id", "part_number")} " +
-                $"WHERE s.kind = {Fitment} ON CONFLICT DO NOTHING", [now], cancellationToken);
-            var partTags = await ExecuteAsync(
-                $"INSERT INTO {Table<PartTag>()} (public_id, created_at, updated_at, part_id, tag_id) " +
-                $"SELECT s.public_id, {{0}}, {{0}}, p.id, s.tag_id FROM {staging} s {Join("p", "manufacturer_id", "part_number")} " +
-                $"WHERE s.kind = {Tagging} ON CONFLICT DO NOTHING", [now], cancellationToken);
-            // A pair is stored once, the lower internal id first (the table's CHECK).
-            var alternatives = await ExecuteAsync(
-                $"INSERT INTO {Table<PartAlternative>()} (public_id, created_at, updated_at, low_part_id, high_part_id, kind) " +
-                $"SELECT s.public_id, {{0}}, {{0}}, CASE WHEN a.id < b.id THEN a.id ELSE b.id END, CASE WHEN a.id < b.id THEN b.id ELSE a.id END, s.detail " +
-                $"FROM {staging} s {Join("a", "manufacturer_id", "part_number")} {Join("b", "other_manufacturer_id", "other_part_number")} " +
-                $"WHERE s.kind = {Alternative} AND a.id <> b.id ON CONFLICT DO NOTHING", [now], cancellationToken);
-            await ExecuteAsync($"DROP TABLE {staging}", cancellationToken);
-            return (fitments, alternatives, partTags);
+            await ExecuteAsync($"ANALYZE {staging}", cancellationToken);
         }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var parts = Table<Part>();
+        string Join(string alias, string maker, string number) =>
+            $"JOIN {parts} {alias} ON {alias}.manufacturer_id = s.{maker} AND {alias}.normalized_part_number = s.{number} AND {alias}.deleted_at IS NULL";
+        // WHERE before ON CONFLICT: SQLite needs it to parse an upsert after a join.
+        var fitments = await ExecuteAsync(
+            $"INSERT INTO {Table<CategoryPart>()} (public_id, created_at, updated_at, category_id, part_id, variation_id, note) " +
+            $"SELECT s.public_id, {{0}}, {{0}}, s.category_id, p.id, s.variation_id, s.detail FROM {staging} s {Join("p", "manufacturer_id", "part_number")} " +
+            $"WHERE s.kind = {Fitment} ON CONFLICT DO NOTHING", [now], cancellationToken);
+        var partTags = await ExecuteAsync(
+            $"INSERT INTO {Table<PartTag>()} (public_id, created_at, updated_at, part_id, tag_id) " +
+            $"SELECT s.public_id, {{0}}, {{0}}, p.id, s.tag_id FROM {staging} s {Join("p", "manufacturer_id", "part_number")} " +
+            $"WHERE s.kind = {Tagging} ON CONFLICT DO NOTHING", [now], cancellationToken);
+        // A pair is stored once, the lower internal id first (the table's CHECK).
+        var alternatives = await ExecuteAsync(
+            $"INSERT INTO {Table<PartAlternative>()} (public_id, created_at, updated_at, low_part_id, high_part_id, kind) " +
+            $"SELECT s.public_id, {{0}}, {{0}}, CASE WHEN a.id < b.id THEN a.id ELSE b.id END, CASE WHEN a.id < b.id THEN b.id ELSE a.id END, s.detail " +
+            $"FROM {staging} s {Join("a", "manufacturer_id", "part_number")} {Join("b", "other_manufacturer_id", "other_part_number")} " +
+            $"WHERE s.kind = {Alternative} AND a.id <> b.id ON CONFLICT DO NOTHING", [now], cancellationToken);
+        await ExecuteAsync($"DROP TABLE {staging}", cancellationToken);
+        return (fitments, alternatives, partTags);
     }
 
     /// <summary>Streams every relation of the generated parts into the staging table, by natural key: no part ids are needed yet.</summary>
