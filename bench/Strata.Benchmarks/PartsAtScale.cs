@@ -201,8 +201,9 @@ internal sealed class PartsAtScale : IAsyncDisposable
     }
 
     // One INSERT … SELECT over the row numbers 0 … count-1; the word lists are VALUES tables (CTEs, whose column lists
-    // both providers take) joined by a function of the row number. Every value in the text is a constant of this file
-    // or an internal id, never input.
+    // both providers take) joined by a function of the row number. CROSS JOIN, because SQLite keeps that order: with
+    // plain joins it put the million row numbers inside the loops over the small lists. Every value in the text is a
+    // constant of this file or an internal id, never input.
     private static string FillSql(DatabaseProvider provider, int count, long[] makers, Dictionary<string, long> categories)
     {
         var postgres = provider == DatabaseProvider.Postgres;
@@ -233,13 +234,13 @@ internal sealed class PartsAtScale : IAsyncDisposable
                    kinds.name || ' ' || positions.name || ', ' || lines.name || ' ' || {Padded("n.i * 7919 % 10000", 4)},
                    kinds.category, materials.name || '. Fits ' || vehicles.name || ' ' || {Number("2000 + n.i % 25")} || ' onwards.',
                    '{"{}"}', {publicId}, n.stamp, n.stamp{(postgres ? string.Empty : ", 1")}
-            FROM n
-            JOIN kinds ON kinds.id = n.i * 7 % {Kinds.Length}
-            JOIN positions ON positions.id = n.i / {Kinds.Length} % {Positions.Length}
-            JOIN lines ON lines.id = n.i / 200 % {Lines.Length}
-            JOIN materials ON materials.id = n.i / 1000 % {Materials.Length}
-            JOIN vehicles ON vehicles.id = n.i * 3 % {Vehicles.Length}
-            JOIN makers ON makers.k = n.i % {makers.Length}
+            FROM n CROSS JOIN kinds CROSS JOIN positions CROSS JOIN lines CROSS JOIN materials CROSS JOIN vehicles CROSS JOIN makers
+            WHERE kinds.id = n.i * 7 % {Kinds.Length}
+              AND positions.id = n.i / {Kinds.Length} % {Positions.Length}
+              AND lines.id = n.i / 200 % {Lines.Length}
+              AND materials.id = n.i / 1000 % {Materials.Length}
+              AND vehicles.id = n.i * 3 % {Vehicles.Length}
+              AND makers.k = n.i % {makers.Length}
             """);
     }
 
