@@ -4,8 +4,9 @@
 #   gnuplot -e "csv='docs/images/p4-paging.csv'; png='docs/images/p4-paging.png'" bench/p4-paging.gnuplot
 # Both axes are logarithmic; the first page (depth 0, which a log axis cannot show) is drawn at 100.
 
-set terminal pngcairo size 1400,600 font "DejaVu Sans,11"
+set terminal pngcairo size 1500,720 font "DejaVu Sans,11"
 set output png
+set termoption noenhanced
 set datafile separator whitespace
 set logscale xy
 set xrange [60:1.6e6]
@@ -14,7 +15,7 @@ set format y "%g"
 set xlabel "page depth (parts before the page)"
 set ylabel "p50 latency, ms"
 set grid xtics ytics mytics lc rgb "#dddddd"
-set key top left box opaque font ",10"
+set key below box font ",10" maxrows 4 width -4
 
 # One (depth, p50) series from the CSV: provider,name_index,method,depth,samples,p50_ms,…
 series(provider, index, method) = sprintf("< awk -F, '$1 == \"%s\" && $2 == \"%s\" && $3 == \"%s\" { print ($4 == 0 ? 100 : $4), $6 }' '%s'", provider, index, method, csv)

@@ -8,7 +8,7 @@
 #   bench/p4-paging.sh [--smoke] [--out DIR]
 #
 # --out: where p4-paging.csv, search-1m.csv and p4-paging.png go (default docs/images, what docs/performance.md shows).
-# --smoke: a dozen parts, one call each, no chart (what bench/run-all.sh --smoke runs). About 30 minutes on 2 cores.
+# --smoke: a dozen parts, one call each, no chart (what bench/run-all.sh --smoke runs). About 20 minutes on 2 cores.
 # Needs PostgreSQL with the development roles (scripts/postgres-dev-setup.sh) and gnuplot (Debian package
 # gnuplot-nox: installed with apt-get when missing and this runs as root, otherwise asked for).
 set -euo pipefail

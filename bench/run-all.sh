@@ -3,7 +3,7 @@
 #   1. the BenchmarkDotNet suites of bench/Strata.Benchmarks (P1, P1b, P7), Release, every suite (--filter '*');
 #   2. the HTTP load ratios against the raw baseline (P2, P2a, P2b, P8): bench/load/run.sh;
 #   3. the migrate timings (P6): bench/migrate-timing.sh;
-#   4. issue 17's paging by depth (P4) and search at 1M parts: bench/p4-paging.sh (~30 min; its CSV and chart go to a
+#   4. issue 17's paging by depth (P4) and search at 1M parts: bench/p4-paging.sh (~20 min; its CSV and chart go to a
 #      temporary folder here — run it alone to refresh docs/images).
 #
 #   bench/run-all.sh [--smoke]
