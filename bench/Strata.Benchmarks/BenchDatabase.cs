@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,10 +17,11 @@ namespace Strata.Benchmarks;
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private BenchDatabase(DatabaseProvider provider, string connectionString, ServiceProvider services)
+    private BenchDatabase(DatabaseProvider provider, string connectionString, string ownerConnectionString, ServiceProvider services)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        OwnerConnectionString = ownerConnectionString;
         Services = services;
     }
 
@@ -28,6 +30,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>The connection string the application serves with (on PostgreSQL as <c>strata_app</c> when asked for).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The owner's connection string (the one migrations run with): for arranging data set-based, in SQL.</summary>
+    public string OwnerConnectionString { get; }
 
     /// <summary>The application's services: the way a host builds them, without the tests' scope validation.</summary>
     public ServiceProvider Services { get; }
@@ -74,6 +79,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return await MigrateAsync(DatabaseProvider.Sqlite, connectionString, connectionString, modules);
     }
 
+    /// <summary>A new, open connection as the owner, outside the application's sessions.</summary>
+    public async Task<DbConnection> OpenOwnerAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(OwnerConnectionString) : new SqliteConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 
@@ -89,6 +102,6 @@ internal sealed class BenchDatabase : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddStrata(configuration, modules).BuildServiceProvider();
         await services.GetRequiredService<StrataMigrator>().MigrateAsync();
-        return new BenchDatabase(provider, serving, services);
+        return new BenchDatabase(provider, serving, owner, services);
     }
 }

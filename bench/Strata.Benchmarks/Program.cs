@@ -10,6 +10,14 @@ using Strata.Benchmarks;
 // did not run.
 const string Smoke = "--smoke";
 var smoke = args.Contains(Smoke);
+// `paging`: P4 and the search figures of issue 17, latency samples over a million parts (PagingFigures says why not
+// BenchmarkDotNet); with --smoke, a dozen parts and one call each.
+if (args is [PagingFigures.Command, .. var pagingArgs])
+{
+    BenchRun.Smoke = smoke;
+    return await PagingFigures.RunAsync([.. pagingArgs.Where(a => a != Smoke)]);
+}
+
 // The out-of-process toolchain compiles the whole tree without the shared compiler; on a loaded 2-core machine that
 // takes longer than BenchmarkDotNet's default two minutes.
 var config = ManualConfig.Create(DefaultConfig.Instance);
