@@ -14,7 +14,7 @@ public sealed class MigrationRecoveryTests(CliTestDatabases databases)
 {
     private const string KillVariable = "STRATA_TEST_KILL_AT";
 
-    // The CLI host migrates auth (3 migrations), catalog (3), widgets (2), gadgets (1), in that order.
+    // The CLI host migrates auth (3 migrations), catalog (4), widgets (2), gadgets (1), in that order.
     // Each point is fixed, so every run of this test kills at the same place.
     public static TheoryData<DatabaseProvider, string, string[]> SeededKillPoints()
     {
@@ -23,8 +23,8 @@ public sealed class MigrationRecoveryTests(CliTestDatabases databases)
         {
             data.Add(provider, "lock-acquired:1", ["db", "migrate"]);               // holding the lock, nothing done yet
             data.Add(provider, "migration-committed:1", ["db", "migrate"]);         // auth Initial committed by EF, not logged: mid-module
-            data.Add(provider, "migration-logged:7", ["db", "migrate"]);            // widgets Initial logged, AddColour not applied
-            data.Add(provider, "migration-committed:9", ["db", "migrate"]);         // the last migration committed, not logged; no scripts, no grants
+            data.Add(provider, "migration-logged:8", ["db", "migrate"]);            // widgets Initial logged, AddColour not applied
+            data.Add(provider, "migration-committed:10", ["db", "migrate"]);         // the last migration committed, not logged; no scripts, no grants
             data.Add(provider, "migration-committed:1", ["db", "rollback", "--module", "widgets", "--steps", "1"]); // a revert committed, not logged
         }
 
@@ -56,15 +56,15 @@ public sealed class MigrationRecoveryTests(CliTestDatabases databases)
     {
         await using var db = await databases.FreshAsync(provider);
 
-        var rollback = await StrataProcess.RunWithSeparateRolesAsync(db, variables: null, "db", "rollback", "--module", "catalog", "--steps", "3");
+        var rollback = await StrataProcess.RunWithSeparateRolesAsync(db, variables: null, "db", "rollback", "--module", "catalog", "--steps", "4");
         var migrate = await StrataProcess.RunWithSeparateRolesAsync(db, variables: null, "db", "migrate");
         var status = await StrataProcess.RunWithSeparateRolesAsync(db, variables: null, "db", "status");
 
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
-        Assert.Contains("0 applied, 3 reverted", rollback.Output, StringComparison.Ordinal);
+        Assert.Contains("0 applied, 4 reverted", rollback.Output, StringComparison.Ordinal);
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        Assert.Contains("3 applied, 0 reverted", migrate.Output, StringComparison.Ordinal);
-        Assert.Matches(@"catalog\s+│\s+\w+\s+│\s+3\s+│\s+0", status.Output);
+        Assert.Contains("4 applied, 0 reverted", migrate.Output, StringComparison.Ordinal);
+        Assert.Matches(@"catalog\s+│\s+\w+\s+│\s+4\s+│\s+0", status.Output);
     }
 
     [Theory, BothProviders]

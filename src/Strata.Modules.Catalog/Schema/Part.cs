@@ -58,6 +58,8 @@ internal sealed class PartConfiguration : IEntityTypeConfiguration<Part>
         builder.Property(p => p.Description).HasMaxLength(4000);
         builder.HasIndex(p => new { p.ManufacturerId, p.NormalizedPartNumber }).IsUnique().HasFilter("deleted_at IS NULL");
         builder.HasIndex(p => p.CategoryId);
+        // The list's keyset order (name, then public id) among live parts: a page costs the same at any depth.
+        builder.HasIndex(p => new { p.Name, p.PublicId }).HasFilter("deleted_at IS NULL");
         builder.HasOne(p => p.Manufacturer).WithMany().HasForeignKey(p => p.ManufacturerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.PartName).WithMany().HasForeignKey(p => p.PartNameId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);

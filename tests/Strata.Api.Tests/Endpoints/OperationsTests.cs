@@ -36,7 +36,7 @@ public sealed class OperationsTests(ApiTestDatabases databases)
         var response = await api.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "health.not_ready");
-        Assert.Equal("Migrations are pending: auth (3), workspaces (1), catalog (3), widgets (2), gadgets (1).", problem.GetProperty("detail").GetString());
+        Assert.Equal("Migrations are pending: auth (3), workspaces (1), catalog (4), widgets (2), gadgets (1).", problem.GetProperty("detail").GetString());
     }
 
     [Theory, BothProviders]

@@ -19,7 +19,7 @@ public sealed partial class DatabaseCommandTests(CliTestDatabases databases)
         Assert.Contains("applied  widgets ", result.Output, StringComparison.Ordinal);
         Assert.Contains("_AddColour", result.Output, StringComparison.Ordinal);
         // auth 2, catalog 1, widgets 2, gadgets 1
-        Assert.Contains("9 applied, 0 reverted", result.Output, StringComparison.Ordinal);
+        Assert.Contains("10 applied, 0 reverted", result.Output, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]

@@ -37,8 +37,8 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => StrataProcess.RunAsync(db, "db", "migrate")));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        // auth 3, catalog 3, widgets 2, gadgets 1, each applied by exactly one process
-        Assert.Equal(9, results.Sum(r => int.Parse(r.Output[(r.Output.LastIndexOf('\n', r.Output.Length - 2) + 1)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        // auth 3, catalog 4, widgets 2, gadgets 1, each applied by exactly one process
+        Assert.Equal(10, results.Sum(r => int.Parse(r.Output[(r.Output.LastIndexOf('\n', r.Output.Length - 2) + 1)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(2, await db.ScalarAsync<long>("SELECT count(*) FROM widgets.__migrations"));
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM gadgets.__migrations"));
     }
@@ -60,7 +60,7 @@ public sealed class ProviderSpecificCommandTests(CliTestDatabases databases)
         var result = await StrataProcess.RunAsync(db, "db", "migrate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("9 applied", result.Output, StringComparison.Ordinal);
+        Assert.Contains("10 applied", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -535,6 +535,10 @@ namespace Strata.Modules.Catalog.Migrations.Postgres
                         .HasDatabaseName("ux_parts_manufacturer_id_normalized_part_number")
                         .HasFilter("deleted_at IS NULL");
 
+                    b.HasIndex("Name", "PublicId")
+                        .HasDatabaseName("ix_parts_name_public_id")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.ToTable("parts", "catalog");
                 });
 

@@ -492,6 +492,10 @@ namespace Strata.Modules.Catalog.Migrations.Sqlite
                         .HasDatabaseName("ux_catalog_parts_manufacturer_id_normalized_part_number")
                         .HasFilter("deleted_at IS NULL");
 
+                    b.HasIndex("Name", "PublicId")
+                        .HasDatabaseName("ix_catalog_parts_name_public_id")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.ToTable("catalog_parts", (string)null);
                 });
 
