@@ -73,7 +73,11 @@ internal sealed class PartImportRepository(CatalogDbContext context)
             : "line INTEGER NOT NULL, manufacturer_id INTEGER NOT NULL, part_number TEXT NOT NULL, normalized_part_number TEXT NOT NULL, name TEXT NOT NULL, " +
               "category_id INTEGER NOT NULL, description TEXT, attributes TEXT NOT NULL, public_id TEXT NOT NULL";
         // Dropped first: a unit that ran an import earlier in the same transaction (a test's ambient one) left it.
-        await ExecuteAsync($"DROP TABLE IF EXISTS {Stage}; CREATE TEMP TABLE {StageName} ({types}){(Postgres ? " ON COMMIT DROP" : string.Empty)}", cancellationToken);
+        // statement_timeout lifted for this transaction only: the COPY lasts as long as the file takes to read, and the
+        // upsert of a million rows into the indexed table takes minutes; the caller's cancellation still stops both.
+        await ExecuteAsync(
+            $"{(Postgres ? "SET LOCAL statement_timeout = 0; " : string.Empty)}DROP TABLE IF EXISTS {Stage}; CREATE TEMP TABLE {StageName} ({types}){(Postgres ? " ON COMMIT DROP" : string.Empty)}",
+            cancellationToken);
         return await BulkWriter.OpenAsync(
             context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), Stage, StageColumns, cancellationToken);
     }
@@ -133,9 +137,32 @@ internal sealed class PartImportRepository(CatalogDbContext context)
 
     // Every statement here is made of constants and the model's table names; the only value, a time, is a parameter.
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] parameters) =>
-        context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        WithoutCommandTimeoutAsync(() => context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken));
 
-    private Task<List<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) => context.Database.SqlQueryRaw<T>(sql).ToListAsync(cancellationToken);
+    private Task<List<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) =>
+        WithoutCommandTimeoutAsync(() => context.Database.SqlQueryRaw<T>(sql).ToListAsync(cancellationToken));
+
+    // The set-based statements take as long as the stage is big (Strata:Database:CommandTimeoutSeconds, 30 s by
+    // default, stopped a million-row upsert on PostgreSQL); the context's timeout is put back for whatever follows.
+    // SQLite's command timeout only bounds waiting for a lock, which the import's transaction already holds.
+    private async Task<T> WithoutCommandTimeoutAsync<T>(Func<Task<T>> command)
+    {
+        if (!Postgres)
+        {
+            return await command();
+        }
+
+        var timeout = context.Database.GetCommandTimeout();
+        context.Database.SetCommandTimeout(0);
+        try
+        {
+            return await command();
+        }
+        finally
+        {
+            context.Database.SetCommandTimeout(timeout);
+        }
+    }
 
     /// <summary>A staged line whose key <see cref="Original"/> already had; <see cref="Total"/> counts them all.</summary>
     internal sealed record DuplicateLine(long Line, long Original, long Total);
