@@ -31,12 +31,12 @@ set style line 7 lc rgb "#27ae60" lw 3 pt 13 ps 1.3
 set multiplot layout 1,2 title "P4 — a page of 50 parts by name in a catalog of 1 000 000 (2 shared cores: a guide)" font ",13"
 do for [provider in "Postgres Sqlite"] {
     set title (provider eq "Postgres" ? "PostgreSQL 15" : "SQLite 3 (Microsoft.Data.Sqlite)")
-    plot series(provider, "with", "keyset-service") with linespoints ls 1 title "keyset, service — with index", \
-         series(provider, "with", "keyset-raw") with linespoints ls 2 title "keyset, raw SQL — with index", \
+    plot series(provider, "with", "keyset-service") with linespoints ls 1 title "keyset, service (as shipped: seek form) — with index", \
+         series(provider, "with", "keyset-raw") with linespoints ls 2 title "keyset, raw SQL, OR form only — with index", \
          series(provider, "with", "keyset-seek-raw") with linespoints ls 7 title "keyset + seek (name >= @last), raw SQL — with index", \
          series(provider, "with", "offset-raw") with linespoints ls 3 title "OFFSET, raw SQL — with index", \
-         series(provider, "without", "keyset-service") with linespoints ls 4 title "keyset, service — no index (as shipped)", \
-         series(provider, "without", "keyset-raw") with linespoints ls 5 title "keyset, raw SQL — no index", \
+         series(provider, "without", "keyset-service") with linespoints ls 4 title "keyset, service — no index", \
+         series(provider, "without", "keyset-raw") with linespoints ls 5 title "keyset, raw SQL, OR form only — no index", \
          series(provider, "without", "offset-raw") with linespoints ls 6 title "OFFSET, raw SQL — no index"
 }
 unset multiplot

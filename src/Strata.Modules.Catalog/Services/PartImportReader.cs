@@ -58,7 +58,7 @@ internal static class PartImportReader
                 }
                 catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
                 {
-                    throw InvalidFile($"The record after line {csv.RowNumber} cannot be read: {Describe(ex)}");
+                    throw InvalidFile($"The record at line {csv.RowNumber + 1} cannot be read: {Describe(ex)}");
                 }
 
                 string? Field(string name) =>

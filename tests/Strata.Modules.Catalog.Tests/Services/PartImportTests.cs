@@ -234,6 +234,20 @@ public sealed class PartImportTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_csv_record_longer_than_any_part_refuses_the_file_with_its_line(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await ShopAsync(db);
+
+        var error = await Assert.ThrowsAsync<ValidationError>(() =>
+            ImportCsvAsync(db, Csv("Bosch,BP-100,Brake pad,Brakes > Pads,,", "Bosch,BP-200,Brake disc,Brakes > Pads," + new string('d', 70_000) + ",")));
+
+        Assert.Equal("catalog.invalid_import_file", error.Code);
+        Assert.Contains("at line 3", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await db.Get<IPartCatalog>().ListPartsAsync(new KeysetRequest(), new PartListFilter())).Items);
+    }
+
+    [Theory, BothProviders]
     public async Task Runs_are_kept_and_listed_newest_first(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
