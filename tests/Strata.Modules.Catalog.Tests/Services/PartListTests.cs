@@ -85,6 +85,23 @@ public sealed class PartListTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_cursor_continues_after_its_last_part_while_parts_are_added_before_and_after_it(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var shop = await ShopAsync(db);
+        var parts = db.Get<IPartCatalog>();
+        var first = await parts.ListPartsAsync(new KeysetRequest(2), new PartListFilter());
+
+        // One part sorts before the cursor (it is not shown again), one after it (the next page has it).
+        await parts.CreatePartAsync(new PartInput(shop.Bosch, "AA-1", "Air filter", shop.Pads));
+        await parts.CreatePartAsync(new PartInput(shop.Bosch, "SP-1", "Spark plug", shop.Pads));
+        var second = await parts.ListPartsAsync(new KeysetRequest(2, first.NextCursor), new PartListFilter());
+
+        Assert.Equal(["Brake disc", "Brake pad"], first.Items.Select(p => p.Name));
+        Assert.Equal(["Spark plug", "Wiper blade"], second.Items.Select(p => p.Name));
+    }
+
+    [Theory, BothProviders]
     public async Task A_page_of_100_parts_costs_the_commands_of_a_page_of_5(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
