@@ -61,12 +61,21 @@ internal static class PartImportReader
                     throw InvalidFile($"The record at line {csv.RowNumber + 1} cannot be read: {Describe(ex)}");
                 }
 
+                // Sylvan numbers records after the header from 1; the header is line 1.
+                var line = csv.RowNumber + 1;
+                if (csv.RowFieldCount > csv.FieldCount)
+                {
+                    // An unquoted comma in a value: every field after it would land in the wrong column.
+                    yield return Refused(line, null, "catalog.invalid_row",
+                        $"The row has {csv.RowFieldCount} fields and the header {csv.FieldCount}; quote a value that holds a comma.");
+                    continue;
+                }
+
                 string? Field(string name) =>
                     columns.TryGetValue(name, out var ordinal) && ordinal < csv.RowFieldCount && csv.GetString(ordinal) is { Length: > 0 } value ? value : null;
 
-                // Sylvan numbers records after the header from 1; the header is line 1.
                 yield return new(new PartImportRow(
-                    csv.RowNumber + 1, Field("manufacturer"), Field("partNumber"), Field("name"), Field("category"), Field("description"), Field("attributes")), null);
+                    line, Field("manufacturer"), Field("partNumber"), Field("name"), Field("category"), Field("description"), Field("attributes")), null);
             }
         }
     }
