@@ -24,6 +24,7 @@ internal sealed class PartImportRepository(CatalogDbContext context)
         new("line", NpgsqlDbType.Bigint), new("manufacturer_id", NpgsqlDbType.Bigint), new("part_number", NpgsqlDbType.Text),
         new("normalized_part_number", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("category_id", NpgsqlDbType.Bigint),
         new("description", NpgsqlDbType.Text), new("attributes", NpgsqlDbType.Text), new("public_id", NpgsqlDbType.Uuid),
+        new("ordinal", NpgsqlDbType.Bigint),
     ];
 
     // What an import may change of a part; a row equal to the stored part in all of them is "unchanged".
@@ -49,7 +50,9 @@ internal sealed class PartImportRepository(CatalogDbContext context)
         return new ImportReferences(
             makers.ToDictionary(m => m.NormalizedName, m => m.Id, StringComparer.Ordinal),
             makers.ToDictionary(m => m.PublicId, m => m.Id),
-            categories.Values.ToDictionary(c => PathOf(c.Id), c => c.Id, StringComparer.Ordinal),
+            // A path two categories share (a name holding " > ") names neither: such rows are refused, not guessed.
+            categories.Values.GroupBy(c => PathOf(c.Id), StringComparer.Ordinal).Where(g => g.Count() == 1)
+                .ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.Ordinal),
             categories.Values.ToDictionary(c => c.PublicId, c => c.Id));
     }
 
@@ -59,15 +62,16 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     /// <summary>
     /// Creates the staging table (dropped at commit on PostgreSQL — safe behind PgBouncer in transaction mode — and by
     /// <see cref="MergeAsync"/> on both) and opens a writer into it whose values go in <see cref="StageColumns"/> order:
-    /// line, manufacturer id, part number, normalized part number, name, category id, description, attributes, public id.
+    /// line, manufacturer id, part number, normalized part number, name, category id, description, attributes, public id,
+    /// and the row's ordinal in the input (1, 2, 3, …: unique, where a caller of rows may repeat a line number).
     /// </summary>
     public async Task<BulkWriter> OpenStageAsync(CancellationToken cancellationToken)
     {
         var types = Postgres
             ? "line bigint NOT NULL, manufacturer_id bigint NOT NULL, part_number text NOT NULL, normalized_part_number text NOT NULL, name text NOT NULL, " +
-              "category_id bigint NOT NULL, description text, attributes text NOT NULL, public_id uuid NOT NULL"
+              "category_id bigint NOT NULL, description text, attributes text NOT NULL, public_id uuid NOT NULL, ordinal bigint NOT NULL"
             : "line INTEGER NOT NULL, manufacturer_id INTEGER NOT NULL, part_number TEXT NOT NULL, normalized_part_number TEXT NOT NULL, name TEXT NOT NULL, " +
-              "category_id INTEGER NOT NULL, description TEXT, attributes TEXT NOT NULL, public_id TEXT NOT NULL";
+              "category_id INTEGER NOT NULL, description TEXT, attributes TEXT NOT NULL, public_id TEXT NOT NULL, ordinal INTEGER NOT NULL";
         // Dropped first: a unit that ran an import earlier in the same transaction (a test's ambient one) left it.
         await ExecuteAsync($"DROP TABLE IF EXISTS {Stage}; CREATE TEMP TABLE {StageName} ({types}){(Postgres ? " ON COMMIT DROP" : string.Empty)}", cancellationToken);
         return await BulkWriter.OpenAsync(
@@ -75,21 +79,22 @@ internal sealed class PartImportRepository(CatalogDbContext context)
     }
 
     /// <summary>
-    /// Finds staged rows whose (manufacturer, normalized part number) an earlier line already has, answers the first
+    /// Finds staged rows whose (manufacturer, normalized part number) an earlier row already has, answers the first
     /// <paramref name="report"/> of them (by line) and how many there are, and removes them from the stage: the first
-    /// line of a key is the one imported.
+    /// row of a key is the one imported. Rows are told apart by ordinal, not line.
     /// </summary>
     public async Task<(IReadOnlyList<DuplicateLine> First, long Count)> RemoveDuplicatesAsync(int report, CancellationToken cancellationToken)
     {
-        var duplicates = $"SELECT line, min(line) OVER (PARTITION BY manufacturer_id, normalized_part_number) AS original FROM {Stage}";
+        var duplicates = $"SELECT line, ordinal, first_value(line) OVER (PARTITION BY manufacturer_id, normalized_part_number ORDER BY ordinal) AS original, " +
+            $"row_number() OVER (PARTITION BY manufacturer_id, normalized_part_number ORDER BY ordinal) AS rank FROM {Stage}";
         var found = await QueryAsync<DuplicateLine>(
-            $"SELECT line AS line, original AS original, count(*) OVER () AS total FROM ({duplicates}) d WHERE line <> original ORDER BY line LIMIT {report}", cancellationToken);
+            $"SELECT line AS line, original AS original, count(*) OVER () AS total FROM ({duplicates}) d WHERE rank > 1 ORDER BY ordinal LIMIT {report}", cancellationToken);
         if (found.Count == 0)
         {
             return ([], 0);
         }
 
-        await ExecuteAsync($"DELETE FROM {Stage} WHERE line IN (SELECT line FROM ({duplicates}) d WHERE line <> original)", cancellationToken);
+        await ExecuteAsync($"DELETE FROM {Stage} WHERE ordinal IN (SELECT ordinal FROM ({duplicates}) d WHERE rank > 1)", cancellationToken);
         return (found, found[0].Total);
     }
 
@@ -116,7 +121,7 @@ internal sealed class PartImportRepository(CatalogDbContext context)
         var changed = string.Join(" OR ", ContentColumns.Select(c => $"p.{c} IS DISTINCT FROM excluded.{c}"));
         await ExecuteAsync(
             $"INSERT INTO {Parts} AS p (manufacturer_id, part_number, normalized_part_number, name, category_id, description, attributes, public_id, created_at, updated_at{version}) " +
-            $"SELECT manufacturer_id, part_number, normalized_part_number, name, category_id, description, attributes, public_id, {{0}}, {{0}}{versionValue} FROM {Stage} s WHERE true ORDER BY line " +
+            $"SELECT manufacturer_id, part_number, normalized_part_number, name, category_id, description, attributes, public_id, {{0}}, {{0}}{versionValue} FROM {Stage} s WHERE true ORDER BY ordinal " +
             "ON CONFLICT (manufacturer_id, normalized_part_number) WHERE deleted_at IS NULL DO UPDATE SET " +
             string.Join(", ", ContentColumns.Select(c => $"{c} = excluded.{c}")) + $", updated_at = excluded.updated_at{versionUpdate} " +
             $"WHERE {changed}; DROP TABLE {Stage}",

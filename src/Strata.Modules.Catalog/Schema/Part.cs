@@ -20,11 +20,11 @@ internal sealed class Part : StrataEntity, ISoftDeletable, IVersioned
         set
         {
             _partNumber = value.Trim();
-            NormalizedPartNumber = PartNumbers.Normalize(value);
+            NormalizedPartNumber = PartNumbers.Normalize(_partNumber);
         }
     }
 
-    /// <summary>Upper-case, without spaces, dots and hyphens: how part numbers are compared.</summary>
+    /// <summary>Upper-case, without white space, dots, slashes and hyphens: how part numbers are compared.</summary>
     public string NormalizedPartNumber { get; private set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
@@ -70,5 +70,5 @@ internal sealed class PartConfiguration : IEntityTypeConfiguration<Part>
 internal static class PartNumbers
 {
     public static string Normalize(string partNumber) =>
-        new([.. partNumber.Where(c => c is not (' ' or '-' or '.' or '/')).Select(char.ToUpperInvariant)]);
+        new([.. partNumber.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '/')).Select(char.ToUpperInvariant)]);
 }

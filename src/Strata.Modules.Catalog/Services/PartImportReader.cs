@@ -63,6 +63,12 @@ internal static class PartImportReader
 
                 // Sylvan numbers records after the header from 1; the header is line 1.
                 var line = csv.RowNumber + 1;
+                if (IsBlank(csv))
+                {
+                    // A blank line is no row, as in JSON lines (Sylvan reads it as one empty field).
+                    continue;
+                }
+
                 if (csv.RowFieldCount > csv.FieldCount)
                 {
                     // An unquoted comma in a value: every field after it would land in the wrong column.
@@ -103,11 +109,6 @@ internal static class PartImportReader
             }
 
             line++;
-            if (line == 1)
-            {
-                current = current.TrimStart('\uFEFF');
-            }
-
             if (!string.IsNullOrWhiteSpace(current))
             {
                 yield return ParseJsonLine(line, current);
@@ -145,7 +146,7 @@ internal static class PartImportReader
 
                 if (FieldNamed(name!) is not { } field)
                 {
-                    return Refused(line, name, "catalog.unknown_field", $"'{name}' is not an import field; the fields are {string.Join(", ", Fields)}.");
+                    return Refused(line, Echo(name!), "catalog.unknown_field", $"'{Echo(name!)}' is not an import field; the fields are {string.Join(", ", Fields)}.");
                 }
 
                 switch (property.Value.ValueKind)
@@ -200,7 +201,7 @@ internal static class PartImportReader
             var header = csv.GetName(ordinal);
             if (FieldNamed(header) is not { } field)
             {
-                throw InvalidFile($"The header names '{header}', which is not an import field; the fields are {string.Join(", ", Fields)}.");
+                throw InvalidFile($"The header names '{Echo(header)}', which is not an import field; the fields are {string.Join(", ", Fields)}.");
             }
 
             if (!columns.TryAdd(field, ordinal))
@@ -217,18 +218,35 @@ internal static class PartImportReader
 
     private static string? FieldNamed(string name)
     {
-        // U+FEFF: a byte order mark in front of the first header.
-        var folded = new string([.. name.Where(c => c is not (' ' or '_' or '-' or '\uFEFF'))]);
+        var folded = new string([.. name.Where(c => c is not (' ' or '_' or '-'))]);
         return Fields.FirstOrDefault(f => string.Equals(f, folded, StringComparison.OrdinalIgnoreCase));
     }
 
-    // Strict UTF-8: bytes that are not UTF-8 stop the import instead of becoming U+FFFD in stored parts.
+    // Strict UTF-8: bytes that are not UTF-8 stop the import instead of becoming U+FFFD in stored parts. With the
+    // UTF-8 preamble in the encoding the reader skips a leading byte order mark (spreadsheets write one).
     private static StreamReader Utf8(Stream content) =>
-        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+
+    private static bool IsBlank(CsvDataReader csv)
+    {
+        for (var ordinal = 0; ordinal < csv.RowFieldCount; ordinal++)
+        {
+            if (!string.IsNullOrWhiteSpace(csv.GetString(ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A name echoed into a rejection is cut: a hostile key must not bloat the run's record.
+    private static string Echo(string name) => name.Length <= 100 ? name : name[..100] + "…";
 
     private static string Describe(Exception ex) => ex switch
     {
         DecoderFallbackException => "it is not UTF-8.",
+        CsvMissingHeadersException => "the file is empty; a CSV import starts with a header row.",
         CsvRecordTooLargeException => $"a record is longer than {CsvBufferChars} characters.",
         _ => "its quoting is broken.",
     };

@@ -75,7 +75,7 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
                 await foreach (var (row, refusal) in rows.WithCancellation(token))
                 {
                     read++;
-                    if ((refusal ?? Check(row!, references, stage.Values)) is { } rejection)
+                    if ((refusal ?? Check(row!, read, references, stage.Values)) is { } rejection)
                     {
                         if (rejected++ < ReportedRejections)
                         {
@@ -131,7 +131,7 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
     /// <paramref name="values"/> (in <see cref="PartImportRepository.OpenStageAsync"/>'s order). The rules are the
     /// ones a part written through the API meets (<see cref="CatalogInput"/>); the first field at fault is reported.
     /// </summary>
-    private static PartImportRejection? Check(PartImportRow row, ImportReferences references, object?[] values)
+    private static PartImportRejection? Check(PartImportRow row, long ordinal, ImportReferences references, object?[] values)
     {
         PartImportRejection Refuse(string field, string code, string reason) => new(row.Line, field, code, reason);
 
@@ -140,12 +140,14 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
             return Refuse("manufacturer", "catalog.unknown_manufacturer", "No live manufacturer has this name or id.");
         }
 
-        if (TextProblem(row.PartNumber) is { } numberText)
+        // Checked as stored: trimmed.
+        var partNumber = row.PartNumber?.Trim();
+        if (TextProblem(partNumber) is { } numberText)
         {
             return Refuse("partNumber", TextInput.InvalidTextCode, "The part number " + numberText + ".");
         }
 
-        if (!CatalogInput.IsPartNumber(row.PartNumber))
+        if (!CatalogInput.IsPartNumber(partNumber))
         {
             return Refuse("partNumber", "catalog.invalid_part_number", CatalogInput.PartNumberRule);
         }
@@ -162,7 +164,8 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
 
         if (!Resolve(row.Category, references.CategoriesByPath, references.CategoriesById, NormalizeCategoryPath, out var categoryId))
         {
-            return Refuse("category", "catalog.unknown_category", $"No category has this id or path (names from the root, separated by '{ImportReferences.PathSeparator}').");
+            return Refuse("category", "catalog.unknown_category",
+                $"No category has this id or path (names from the root, separated by '{ImportReferences.PathSeparator}'), or the path names more than one: use the id.");
         }
 
         var description = string.IsNullOrWhiteSpace(row.Description) ? null : row.Description.Trim();
@@ -186,16 +189,16 @@ internal sealed class PartImports(DatabaseSession database, PartImportRepository
             return Refuse("attributes", error.Code, error.Message);
         }
 
-        var partNumber = row.PartNumber!.Trim();
         values[0] = row.Line;
         values[1] = manufacturerId;
         values[2] = partNumber;
-        values[3] = PartNumbers.Normalize(partNumber);
+        values[3] = PartNumbers.Normalize(partNumber!);
         values[4] = row.Name!.Trim();
         values[5] = categoryId;
         values[6] = description;
         values[7] = attributes;
         values[8] = Guid.CreateVersion7();
+        values[9] = ordinal;
         return null;
     }
 

@@ -246,6 +246,72 @@ public sealed class PartImportTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_byte_order_mark_before_a_quoted_header_and_blank_lines_are_no_rows(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await ShopAsync(db);
+        byte[] file = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("\"manufacturer\",\"partNumber\",\"name\",\"category\"\n\nBosch,BP-100,Brake pad,Brakes > Pads\n  \n\n")];
+
+        var run = await db.Get<IPartImports>().ImportAsync(new MemoryStream(file), PartImportFormats.Csv, new PartImportOptions("excel.csv", AllOrNothing: true));
+
+        Assert.Equal((PartImportOutcomes.Completed, 1L, 1L), (run.Outcome, run.Rows, run.Inserted));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_part_number_of_white_space_only_is_rejected_and_one_with_white_space_around_it_is_the_same_part(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await ShopAsync(db);
+        await ImportCsvAsync(db, Csv("Bosch,BP-100,Brake pad,Brakes > Pads,,"));
+
+        var run = await db.Get<IPartImports>().ImportAsync(Utf8(string.Join('\n',
+                """{"manufacturer":"Bosch","partNumber":"\t","name":"Pad","category":"Brakes > Pads"}""",
+                """{"manufacturer":"Bosch","partNumber":" BP-100\t","name":"Brake pad","category":"Brakes > Pads"}""")),
+            PartImportFormats.JsonLines, new PartImportOptions("parts.jsonl"));
+
+        Assert.Equal((0L, 0L, 1L), (run.Inserted, run.Updated, run.Unchanged));
+        Assert.Equal((1L, "partNumber", "catalog.invalid_part_number"), (run.Rejections[0].Line, run.Rejections[0].Field, run.Rejections[0].Code));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_category_path_two_categories_share_is_refused_and_their_ids_still_work(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        var shop = await ShopAsync(db);
+        await db.Get<IPartCatalog>().CreateCategoryAsync("Brakes > Pads", null);
+
+        var run = await ImportCsvAsync(db, Csv("Bosch,BP-100,Brake pad,Brakes > Pads,,", $"Bosch,BP-200,Brake pad,{shop.Pads},,"));
+
+        Assert.Equal((1L, 1L), (run.Inserted, run.Rejected));
+        Assert.Equal((2L, "catalog.unknown_category"), (run.Rejections[0].Line, run.Rejections[0].Code));
+    }
+
+    [Theory, BothProviders]
+    public async Task Rows_given_by_code_with_a_repeated_line_number_are_still_told_apart(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await ShopAsync(db);
+
+        var run = await db.Get<IPartImports>().ImportRowsAsync(
+            new[] { new PartImportRow(1, "Bosch", "BP-100", "Brake pad", "Brakes > Pads"), new PartImportRow(1, "Bosch", "BP-100", "Brake pad 2", "Brakes > Pads"),
+                    new PartImportRow(1, "Bosch", "BP-200", "Brake disc", "Brakes > Pads") }.ToAsyncEnumerable(),
+            new PartImportOptions("code"));
+
+        Assert.Equal((2L, 1L), (run.Inserted, run.Rejected));
+        Assert.Equal("catalog.duplicate_row", Assert.Single(run.Rejections).Code);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_empty_csv_file_refuses_the_import_for_want_of_a_header(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+
+        var error = await Assert.ThrowsAsync<ValidationError>(() => ImportCsvAsync(db, string.Empty));
+
+        Assert.Contains("header row", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
     public async Task A_csv_record_longer_than_any_part_refuses_the_file_with_its_line(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
