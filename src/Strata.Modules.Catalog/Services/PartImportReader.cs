@@ -25,7 +25,7 @@ internal static class PartImportReader
     private static readonly string[] RequiredFields = ["manufacturer", "partNumber", "name", "category"];
 
     // Larger than any valid row (a 4 000-character description and 16 KiB of attributes, as UTF-16) with room to spare;
-    // a record that does not fit is no part.
+    // a CSV record or JSON line that does not fit is no part.
     private const int CsvBufferChars = 64 * 1024;
 
     private const string InvalidFileCode = "catalog.invalid_import_file";
@@ -90,29 +90,61 @@ internal static class PartImportReader
     public static async IAsyncEnumerable<ReadRow> ReadJsonLinesAsync(Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var text = Utf8(content);
-        long line = 0;
-        while (true)
+        var buffer = new char[16 * 1024];
+        var current = new StringBuilder();
+        long line = 1;
+        int read;
+        while ((read = await ReadAsync(text, buffer, line, cancellationToken)) > 0)
         {
-            string? current;
-            try
+            var start = 0;
+            for (var at = Array.IndexOf(buffer, '\n', 0, read); at >= 0; at = Array.IndexOf(buffer, '\n', start, read - start))
             {
-                current = await text.ReadLineAsync(cancellationToken);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw InvalidFile($"Line {line + 1} cannot be read: {Describe(ex)}");
+                Append(current, buffer.AsSpan(start, at - start), line);
+                if (Completed(current, line) is { } row)
+                {
+                    yield return row;
+                }
+
+                current.Clear();
+                line++;
+                start = at + 1;
             }
 
-            if (current is null)
-            {
-                break;
-            }
+            Append(current, buffer.AsSpan(start, read - start), line);
+        }
 
-            line++;
-            if (!string.IsNullOrWhiteSpace(current))
-            {
-                yield return ParseJsonLine(line, current);
-            }
+        if (Completed(current, line) is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    // Lines are read in chunks, not with ReadLineAsync: a line is held only up to the longest a row can be, so a
+    // 256 MiB body without a line feed is refused instead of becoming one string.
+    private static void Append(StringBuilder current, ReadOnlySpan<char> chunk, long line)
+    {
+        current.Append(chunk);
+        if (current.Length > CsvBufferChars)
+        {
+            throw InvalidFile($"Line {line} is longer than {CsvBufferChars} characters, more than any part needs.");
+        }
+    }
+
+    private static ReadRow? Completed(StringBuilder current, long line)
+    {
+        var text = current.ToString().TrimEnd('\r');
+        return string.IsNullOrWhiteSpace(text) ? null : ParseJsonLine(line, text);
+    }
+
+    private static async Task<int> ReadAsync(StreamReader text, char[] buffer, long line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await text.ReadAsync(buffer.AsMemory(), cancellationToken);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw InvalidFile($"Line {line} or the one after it cannot be read: {Describe(ex)}");
         }
     }
 

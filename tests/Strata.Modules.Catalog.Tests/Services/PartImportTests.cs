@@ -302,6 +302,20 @@ public sealed class PartImportTests(CatalogTestDatabases databases)
     }
 
     [Theory, BothProviders]
+    public async Task A_json_line_longer_than_any_part_refuses_the_file_with_its_line(DatabaseProvider provider)
+    {
+        await using var db = await databases.FreshAsync(provider);
+        await ShopAsync(db);
+        var lines = """{"manufacturer":"Bosch","partNumber":"BP-1","name":"Pad","category":"Brakes > Pads"}""" + "\r\n" + new string(' ', 70_000) + "{}";
+
+        var error = await Assert.ThrowsAsync<ValidationError>(() =>
+            db.Get<IPartImports>().ImportAsync(Utf8(lines), PartImportFormats.JsonLines, new PartImportOptions("long.jsonl")));
+
+        Assert.Equal("catalog.invalid_import_file", error.Code);
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
     public async Task An_empty_csv_file_refuses_the_import_for_want_of_a_header(DatabaseProvider provider)
     {
         await using var db = await databases.FreshAsync(provider);
