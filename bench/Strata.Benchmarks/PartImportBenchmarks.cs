@@ -261,7 +261,7 @@ public class PartImportBenchmarks
             StageValues = [.. Rows.Select(r => new object?[]
             {
                 r.Line, Manufacturers[r.Manufacturer!], r.PartNumber, PartNumbers.Normalize(r.PartNumber!), r.Name, Categories[r.Category!],
-                r.Description, r.Attributes ?? "{}", Guid.CreateVersion7(),
+                r.Description, r.Attributes ?? "{}", Guid.CreateVersion7(), r.Line,
             })];
             Csv = WriteCsv(Rows);
             await SaveSearchStructuresAsync();
