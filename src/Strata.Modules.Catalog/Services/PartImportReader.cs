@@ -69,7 +69,8 @@ internal static class PartImportReader
                     continue;
                 }
 
-                if (csv.RowFieldCount > csv.FieldCount)
+                // Extra fields that are all empty (a trailing comma, as spreadsheets export) shift nothing.
+                if (csv.RowFieldCount > csv.FieldCount && !IsBlank(csv, from: csv.FieldCount))
                 {
                     // An unquoted comma in a value: every field after it would land in the wrong column.
                     yield return Refused(line, null, "catalog.invalid_row",
@@ -259,9 +260,9 @@ internal static class PartImportReader
     private static StreamReader Utf8(Stream content) =>
         new(content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
 
-    private static bool IsBlank(CsvDataReader csv)
+    private static bool IsBlank(CsvDataReader csv, int from = 0)
     {
-        for (var ordinal = 0; ordinal < csv.RowFieldCount; ordinal++)
+        for (var ordinal = from; ordinal < csv.RowFieldCount; ordinal++)
         {
             if (!string.IsNullOrWhiteSpace(csv.GetString(ordinal)))
             {
