@@ -1,7 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Strata.Data.Conventions;
 
 namespace Strata.Data.Bulk;
 
@@ -35,6 +38,16 @@ public sealed class BulkWriter : IAsyncDisposable
 
     /// <summary>The next row's values, in column order; null is written as SQL NULL. Reused for every row.</summary>
     public object?[] Values { get; }
+
+    /// <summary>
+    /// Starts writing into <paramref name="table"/> on <paramref name="context"/>'s connection, inside its current
+    /// transaction: the unit of work's, so the rows commit or roll back with it.
+    /// </summary>
+    public static Task<BulkWriter> OpenAsync(StrataDbContext context, string table, IReadOnlyList<BulkColumn> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return OpenAsync(context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), table, columns, cancellationToken);
+    }
 
     /// <summary>
     /// Starts writing into <paramref name="table"/> (already quoted or schema-qualified as the provider needs it) on

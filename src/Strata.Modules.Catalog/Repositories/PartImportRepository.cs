@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NpgsqlTypes;
 using Strata.Data.Bulk;
 using Strata.Data.Configuration;
@@ -74,8 +73,7 @@ internal sealed class PartImportRepository(CatalogDbContext context)
               "category_id INTEGER NOT NULL, description TEXT, attributes TEXT NOT NULL, public_id TEXT NOT NULL, ordinal INTEGER NOT NULL";
         // Dropped first: a unit that ran an import earlier in the same transaction (a test's ambient one) left it.
         await ExecuteAsync($"DROP TABLE IF EXISTS {Stage}; CREATE TEMP TABLE {StageName} ({types}){(Postgres ? " ON COMMIT DROP" : string.Empty)}", cancellationToken);
-        return await BulkWriter.OpenAsync(
-            context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), Stage, StageColumns, cancellationToken);
+        return await BulkWriter.OpenAsync(context, Stage, StageColumns, cancellationToken);
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NpgsqlTypes;
 using Strata.Data.Bulk;
 using Strata.Data.Configuration;
@@ -209,9 +207,7 @@ internal sealed class CatalogDemoSeeder(CatalogDbContext context, IPartImports i
         string staging, CatalogDemoData data, int size, Dictionary<string, long> makers, long[] variations, Dictionary<string, long> categories,
         Dictionary<string, long> tags, CancellationToken cancellationToken)
     {
-        var connection = context.Database.GetDbConnection();
-        DbTransaction? transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        await using var writer = await BulkWriter.OpenAsync(connection, transaction, staging, StagingColumns, cancellationToken);
+        await using var writer = await BulkWriter.OpenAsync(context, staging, StagingColumns, cancellationToken);
         var values = writer.Values;
         foreach (var part in data.Parts(size))
         {
